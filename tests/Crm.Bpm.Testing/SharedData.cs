@@ -3,7 +3,7 @@ namespace Crm.Bpm.Testing;
 /// <summary>Locates the team's shared test data (`../shared` beside the checkout) and the repository root.</summary>
 public static class SharedData
 {
-    /// <summary>The repository root: the nearest folder upwards from the test binaries that holds Crm.Bpm.sln.</summary>
+    /// <summary>The repository root the tests were built from.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>The shared folder; <c>CRM_SHARED</c> overrides the default <c>../shared</c> beside the repository.</summary>
@@ -20,6 +20,14 @@ public static class SharedData
 
     private static string FindRepositoryRoot()
     {
+        var built = typeof(SharedData).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (built is not null && File.Exists(Path.Combine(built, "Crm.Bpm.sln")))
+        {
+            return built;
+        }
+
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Crm.Bpm.sln")))
         {
