@@ -2,9 +2,10 @@ namespace Crm.Bpm.Engine.Validation;
 
 /// <summary>The stable codes of the findings <see cref="BpmnValidator"/> reports: BPMN1xx for every file, BPMN2xx for executable processes only.</summary>
 /// <remarks>
-/// Where a rule is optional in BPMN 2.0.2 but required to run the process in Camunda 8 (BPMN105, BPMN108, BPMN109), the
-/// finding is an error in an executable process and a warning in a non-executable one. The parser owns BPMN001-BPMN099,
-/// including duplicate ids (BPMN007), which the validator does not report again.
+/// Each code has one severity. Three rules hold for drawings and for running processes alike; in a non-executable process
+/// they are warnings with a BPMN1xx code (the diagram is ambiguous), in an executable one errors with a BPMN2xx code (the
+/// engine cannot run it): BPMN105/BPMN209, BPMN108/BPMN210, BPMN109/BPMN211. The parser owns BPMN001-BPMN099, including
+/// duplicate ids (BPMN007), which the validator does not report again.
 /// </remarks>
 public static class BpmnValidationCodes
 {
@@ -17,7 +18,7 @@ public static class BpmnValidationCodes
     /// <summary>A sequence flow connects nodes of different scopes (process, sub-process) or lies in another scope than its nodes.</summary>
     public const string FlowAcrossScopes = "BPMN104";
 
-    /// <summary>An exclusive or inclusive gateway has several outgoing flows, more than one of them without a condition, and no default flow.</summary>
+    /// <summary>An exclusive or inclusive gateway of a non-executable process has several outgoing flows, more than one of them without a condition, and no default flow (warning).</summary>
     public const string GatewayWithoutConditions = "BPMN105";
 
     /// <summary>A default flow does not leave the gateway or activity that names it.</summary>
@@ -26,10 +27,10 @@ public static class BpmnValidationCodes
     /// <summary>A default flow carries a condition, which BPMN 2.0.2 (the <c>default</c> attribute of activities and gateways) says is ignored.</summary>
     public const string DefaultWithCondition = "BPMN107";
 
-    /// <summary>A message, signal, error or escalation event (or a receive task) that needs to name what it catches or throws names nothing.</summary>
+    /// <summary>In a non-executable process, a message, signal, error or escalation event (or a receive task) that needs to name what it catches or throws names nothing (warning).</summary>
     public const string EventDefinitionWithoutReference = "BPMN108";
 
-    /// <summary>A timer event has no <c>timeDate</c>, <c>timeDuration</c> or <c>timeCycle</c>.</summary>
+    /// <summary>A timer event of a non-executable process has no <c>timeDate</c>, <c>timeDuration</c> or <c>timeCycle</c> (warning).</summary>
     public const string TimerWithoutExpression = "BPMN109";
 
     /// <summary>A boundary event is attached to something that is not an activity.</summary>
@@ -64,4 +65,13 @@ public static class BpmnValidationCodes
 
     /// <summary>A message that an executable process waits for has no name to correlate by.</summary>
     public const string MessageWithoutName = "BPMN208";
+
+    /// <summary>BPMN105 in an executable process: the engine cannot choose a route at the gateway (error).</summary>
+    public const string GatewayRouteUndefined = "BPMN209";
+
+    /// <summary>BPMN108 in an executable process: the engine does not know what the event or receive task waits for or throws (error).</summary>
+    public const string EventReferenceRequired = "BPMN210";
+
+    /// <summary>BPMN109 in an executable process: the engine cannot schedule the timer (error).</summary>
+    public const string TimerNotSchedulable = "BPMN211";
 }

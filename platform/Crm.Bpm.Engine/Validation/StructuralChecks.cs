@@ -8,7 +8,7 @@ using Crm.Bpm.Engine.Model.Processes;
 
 namespace Crm.Bpm.Engine.Validation;
 
-/// <summary>Checks every process, executable or not, for shapes BPMN 2.0.2 does not allow or cannot run (BPMN104, BPMN105, BPMN108, BPMN109, BPMN111).</summary>
+/// <summary>Checks every process, executable or not, for shapes BPMN 2.0.2 does not allow or leaves undefined (BPMN104, BPMN105/209, BPMN108/210, BPMN109/211, BPMN111).</summary>
 internal static class StructuralChecks
 {
     public static void Run(ValidationRun run)
@@ -37,9 +37,10 @@ internal static class StructuralChecks
                         CheckEventDefinitions(run, scope, throwEvent, isThrow: true, throwEvent.EventDefinitions, throwEvent.EventDefinitionRefs);
                         break;
                     case ReceiveTask receive when string.IsNullOrWhiteSpace(receive.MessageRef):
-                        run.Report(
-                            ValidationRun.ErrorIfExecutable(scope.Process),
+                        run.ReportByExecutability(
+                            scope.Process,
                             BpmnValidationCodes.EventDefinitionWithoutReference,
+                            BpmnValidationCodes.EventReferenceRequired,
                             receive,
                             $"{ElementLabel.Sentence(receive)} waits for a message but does not say which one. Choose the message it waits for.");
                         break;
@@ -96,9 +97,10 @@ internal static class StructuralChecks
 
         if (unconditioned > 1)
         {
-            run.Report(
-                ValidationRun.ErrorIfExecutable(scope.Process),
+            run.ReportByExecutability(
+                scope.Process,
                 BpmnValidationCodes.GatewayWithoutConditions,
+                BpmnValidationCodes.GatewayRouteUndefined,
                 gateway,
                 $"{ElementLabel.Sentence(gateway)} has {outgoing.Count} outgoing flows, {unconditioned} of them without a condition, and no default flow, so the route it takes is undefined. Give each outgoing flow a condition, or mark one of them as the default flow.");
         }
@@ -135,18 +137,20 @@ internal static class StructuralChecks
         };
         if (missing is var (what, which))
         {
-            run.Report(
-                ValidationRun.ErrorIfExecutable(scope.Process),
+            run.ReportByExecutability(
+                scope.Process,
                 BpmnValidationCodes.EventDefinitionWithoutReference,
+                BpmnValidationCodes.EventReferenceRequired,
                 owner,
                 $"{ElementLabel.Sentence(owner)} {what} but does not say which one. Choose {which} in its properties.");
         }
 
         if (definition is TimerEventDefinition timer && IsBlank(timer.TimeDate) && IsBlank(timer.TimeDuration) && IsBlank(timer.TimeCycle))
         {
-            run.Report(
-                ValidationRun.ErrorIfExecutable(scope.Process),
+            run.ReportByExecutability(
+                scope.Process,
                 BpmnValidationCodes.TimerWithoutExpression,
+                BpmnValidationCodes.TimerNotSchedulable,
                 owner,
                 $"{ElementLabel.Sentence(owner)} is a timer without a time. Set a date (timeDate), a duration (timeDuration, e.g. P3D) or a cycle (timeCycle, e.g. R/PT1H).");
         }

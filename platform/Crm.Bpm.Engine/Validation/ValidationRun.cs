@@ -15,9 +15,18 @@ internal sealed class ValidationRun(ModelGraph graph, string? file)
     /// <summary>Whether the engine would run the process: only <c>isExecutable="true"</c> counts, as in Camunda 8.</summary>
     public static bool IsExecutable(Process? process) => process?.IsExecutable == true;
 
-    /// <summary>Error for a rule that stops an executable process from running, warning where the process is only a drawing.</summary>
-    public static DiagnosticSeverity ErrorIfExecutable(Process? process) =>
-        IsExecutable(process) ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+    /// <summary>Reports a rule that makes a drawing ambiguous and an executable process impossible to run: a warning under <paramref name="drawingCode"/>, or an error under <paramref name="executionCode"/>.</summary>
+    public void ReportByExecutability(Process? process, string drawingCode, string executionCode, BaseElement at, string message)
+    {
+        if (IsExecutable(process))
+        {
+            Report(DiagnosticSeverity.Error, executionCode, at, message);
+        }
+        else
+        {
+            Report(DiagnosticSeverity.Warning, drawingCode, at, message);
+        }
+    }
 
     /// <summary>The process that owns <paramref name="element"/>, or null for elements outside every process.</summary>
     public Process? ProcessOf(FlowElement element) => Graph.ScopeOf(element)?.Process;
