@@ -1,0 +1,85 @@
+namespace Crm.Bpm.Feel.Values;
+
+/// <summary>A FEEL range (interval) with open or closed ends, either of which may be unbounded (DMN 1.5 §10.3.2.7).</summary>
+public sealed class FeelRange : FeelValue
+{
+    public FeelRange(FeelValue? start, bool startIncluded, FeelValue? end, bool endIncluded)
+    {
+        Start = start is { IsNull: true } ? null : start;
+        End = end is { IsNull: true } ? null : end;
+        StartIncluded = Start is not null && startIncluded;
+        EndIncluded = End is not null && endIncluded;
+    }
+
+    /// <summary>The lower endpoint, or null when unbounded below.</summary>
+    public FeelValue? Start { get; }
+
+    /// <summary>The upper endpoint, or null when unbounded above.</summary>
+    public FeelValue? End { get; }
+
+    /// <summary>Whether the lower endpoint belongs to the range.</summary>
+    public bool StartIncluded { get; }
+
+    /// <summary>Whether the upper endpoint belongs to the range.</summary>
+    public bool EndIncluded { get; }
+
+    /// <inheritdoc />
+    public override FeelValueKind Kind => FeelValueKind.Range;
+
+    /// <summary>Whether <paramref name="value"/> lies in the range; null when it cannot be compared with the endpoints.</summary>
+    public bool? Contains(FeelValue value)
+    {
+        if (Start is not null)
+        {
+            var c = FeelCompare(value, Start);
+            if (c is null)
+            {
+                return null;
+            }
+
+            if (c < 0 || (c == 0 && !StartIncluded))
+            {
+                return false;
+            }
+        }
+
+        if (End is not null)
+        {
+            var c = FeelCompare(value, End);
+            if (c is null)
+            {
+                return null;
+            }
+
+            if (c > 0 || (c == 0 && !EndIncluded))
+            {
+                return false;
+            }
+        }
+
+        return Start is not null || End is not null ? true : null;
+    }
+
+    /// <inheritdoc />
+    public override string ToFeelString()
+    {
+        if (Start is null && End is not null)
+        {
+            return (EndIncluded ? "<= " : "< ") + End.ToFeelLiteral();
+        }
+
+        if (End is null && Start is not null)
+        {
+            return (StartIncluded ? ">= " : "> ") + Start.ToFeelLiteral();
+        }
+
+        return (StartIncluded ? "[" : "(") + (Start?.ToFeelLiteral() ?? "null") + ".." + (End?.ToFeelLiteral() ?? "null") + (EndIncluded ? "]" : ")");
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(FeelValue? other) =>
+        other is FeelRange r && r.StartIncluded == StartIncluded && r.EndIncluded == EndIncluded && Equals(r.Start, Start) && Equals(r.End, End);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Start, End, StartIncluded, EndIncluded);
+}
