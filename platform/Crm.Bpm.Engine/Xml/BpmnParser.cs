@@ -1,5 +1,6 @@
 using System.Xml;
 using Crm.Bpm.Diagnostics;
+using Crm.Bpm.Engine.Model;
 
 namespace Crm.Bpm.Engine.Xml;
 
@@ -39,7 +40,7 @@ public static class BpmnParser
         ArgumentNullException.ThrowIfNull(xml);
         using var text = new StringReader(xml);
         using var reader = XmlReader.Create(text, SecureXmlSettings.Create(), fileName);
-        return BpmnXmlReader.Read(reader, fileName);
+        return BpmnXmlReader.Read(reader, fileName, marker => SourceLocator.Find(xml, marker));
     }
 
     /// <summary>Parses BPMN XML from a stream, honouring its encoding declaration (UTF-8, ISO-8859-1...).</summary>
@@ -48,7 +49,8 @@ public static class BpmnParser
     public static BpmnParseResult Parse(Stream stream, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var start = stream.CanSeek ? stream.Position : -1;
         using var reader = XmlReader.Create(stream, SecureXmlSettings.Create(), fileName);
-        return BpmnXmlReader.Read(reader, fileName);
+        return BpmnXmlReader.Read(reader, fileName, marker => start >= 0 ? SourceLocator.Find(stream, start, marker) : SourcePosition.None);
     }
 }

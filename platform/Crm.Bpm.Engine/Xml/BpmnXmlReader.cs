@@ -17,6 +17,7 @@ internal sealed partial class BpmnXmlReader
     private readonly XmlReader _reader;
     private readonly IXmlLineInfo? _lineInfo;
     private readonly string? _file;
+    private readonly Func<string, SourcePosition>? _locate;
     private readonly List<Diagnostic> _diagnostics = [];
 
     // Atomized namespace strings: the reader's NameTable returns these very instances, so comparisons are cheap.
@@ -35,9 +36,10 @@ internal sealed partial class BpmnXmlReader
     private List<ForeignAttribute>? _foreign;
     private string? _xsiType;
 
-    private BpmnXmlReader(XmlReader reader, string? file)
+    private BpmnXmlReader(XmlReader reader, string? file, Func<string, SourcePosition>? locate)
     {
         _reader = reader;
+        _locate = locate;
         _lineInfo = reader as IXmlLineInfo;
         _file = file;
         var names = reader.NameTable;
@@ -50,9 +52,12 @@ internal sealed partial class BpmnXmlReader
         _xmlns = names.Add("http://www.w3.org/2000/xmlns/");
     }
 
-    public static BpmnParseResult Read(XmlReader reader, string? fileName)
+    /// <param name="reader">A reader made with <see cref="SecureXmlSettings"/>.</param>
+    /// <param name="fileName">The name diagnostics carry.</param>
+    /// <param name="locate">Finds where a marker (such as <c>&lt;!DOCTYPE</c>) first occurs in the source, for errors the XML reader reports without a position.</param>
+    public static BpmnParseResult Read(XmlReader reader, string? fileName, Func<string, SourcePosition>? locate = null)
     {
-        var self = new BpmnXmlReader(reader, fileName);
+        var self = new BpmnXmlReader(reader, fileName, locate);
         try
         {
             var definitions = self.ReadDocument();
@@ -117,7 +122,7 @@ internal sealed partial class BpmnXmlReader
             return $"This is not BPMN 2.0: the root is {found}. Declare the BPMN 2.0 namespace: <definitions xmlns=\"{BpmnNamespaces.Model}\">.";
         }
 
-        if (ns.Contains("bpmn", StringComparison.OrdinalIgnoreCase) || ns.Contains("omg.org", StringComparison.OrdinalIgnoreCase))
+        if (ns.Contains("omg.org", StringComparison.OrdinalIgnoreCase) && ns.Contains("bpmn", StringComparison.OrdinalIgnoreCase))
         {
             return $"This is not BPMN 2.0: the root is {found}, which looks like BPMN 1.x or a pre-release draft. Export it as BPMN 2.0 XML (namespace {BpmnNamespaces.Model}).";
         }
@@ -133,6 +138,12 @@ internal sealed partial class BpmnXmlReader
         var position = e.LineNumber > 0 ? new SourcePosition(e.LineNumber, e.LinePosition) : CurrentPosition();
         if (message.Contains("DTD", StringComparison.Ordinal))
         {
+            // The reader refuses the DTD before it tracks a position, so the position comes from the source text.
+            if (!position.IsKnown && _locate is not null)
+            {
+                position = _locate("<!DOCTYPE");
+            }
+
             Report(DiagnosticSeverity.Error, BpmnDiagnosticCodes.DoctypeRefused,
                 "The file contains a DOCTYPE declaration, which is refused: DTDs can expand entities or read files from the machine. Remove the <!DOCTYPE ...> block; BPMN 2.0 files do not need one.",
                 position, null);
