@@ -36,6 +36,7 @@ public sealed class BpmnValidatorTests
         { "timer-boundary-without-expression.bpmn", "BPMN109", "slaBreached", Warning },
         { "boundary-on-gateway.bpmn", "BPMN110", "tooLate", Error },
         { "message-flow-within-pool.bpmn", "BPMN111", "ping", Error },
+        { "diagram-shape-without-element.bpmn", "BPMN112", "ghost_di", Warning },
         { "no-start-event.bpmn", "BPMN201", "p", Error },
         { "unreachable-node.bpmn", "BPMN202", "forgotten", Warning },
         { "dead-end-node.bpmn", "BPMN203", "split", Warning },
