@@ -1,0 +1,20 @@
+using Crm.Bpm.Engine.Runtime.Decisions;
+using Crm.Bpm.Engine.Runtime.Expressions;
+
+namespace Crm.Bpm.Engine.Runtime;
+
+/// <summary>How a <see cref="ProcessEngine"/> is set up.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>Whether command results carry the events they produced (off for benchmarks: no history objects unless asked).</summary>
+    public bool RecordEvents { get; init; } = true;
+
+    /// <summary>The expression language for conditions, mappings, timers and the rest; FEEL by default.</summary>
+    public IExpressionLanguage? ExpressionLanguage { get; init; }
+
+    /// <summary>Evaluates the decisions of business rule tasks, or null when none are deployed.</summary>
+    public IDecisionEvaluator? DecisionEvaluator { get; init; }
+
+    /// <summary>The most timer firings one <see cref="Commands.FireDueTimers"/> runs, so a zero-length cycle cannot loop forever.</summary>
+    public int MaxTimerFiringsPerCommand { get; init; } = 100_000;
+}

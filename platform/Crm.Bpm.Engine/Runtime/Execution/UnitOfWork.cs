@@ -1,0 +1,193 @@
+using Crm.Bpm.Engine.Runtime.Events;
+using Crm.Bpm.Engine.Runtime.Incidents;
+using Crm.Bpm.Engine.Runtime.Instances;
+using Crm.Bpm.Engine.Runtime.Jobs;
+using Crm.Bpm.Engine.Runtime.Messages;
+using Crm.Bpm.Engine.Runtime.Store;
+using Crm.Bpm.Engine.Runtime.Timers;
+using Crm.Bpm.Engine.Runtime.UserTasks;
+
+namespace Crm.Bpm.Engine.Runtime.Execution;
+
+/// <summary>One command's view of the store: working copies of the instances it touches and its pending row changes, committed together or dropped.</summary>
+internal sealed class UnitOfWork
+{
+    private readonly IProcessStore _store;
+    private readonly StoreChanges _changes = new();
+    private readonly Dictionary<long, ProcessInstance> _instances = [];
+    private readonly Dictionary<long, int> _loadedVersions = [];
+    private readonly List<ProcessInstance> _touched = [];
+    private long _nextKey;
+
+    public UnitOfWork(IProcessStore store)
+    {
+        _store = store;
+    }
+
+    public IProcessStore Store => _store;
+
+    public DateTimeOffset Now { get; private set; }
+
+    public List<EngineEvent>? Events { get; private set; }
+
+    public StoreChanges Changes => _changes;
+
+    public IReadOnlyList<ProcessInstance> Touched => _touched;
+
+    public void Begin(DateTimeOffset now, bool recordEvents)
+    {
+        _changes.Clear();
+        _instances.Clear();
+        _loadedVersions.Clear();
+        _touched.Clear();
+        _nextKey = _store.LastKey;
+        Now = now;
+        Events = recordEvents ? [] : null;
+    }
+
+    public long NewKey() => ++_nextKey;
+
+    /// <summary>The working copy of an instance; an ended instance is returned as stored (read-only).</summary>
+    public ProcessInstance? GetInstance(long key)
+    {
+        if (_instances.TryGetValue(key, out var instance))
+        {
+            return instance;
+        }
+
+        var stored = _store.FindInstance(key);
+        if (stored is null || stored.State != ProcessInstanceState.Active)
+        {
+            return stored;
+        }
+
+        var copy = stored.Clone();
+        _instances[key] = copy;
+        _loadedVersions[key] = stored.Version;
+        _touched.Add(copy);
+        return copy;
+    }
+
+    public void AddInstance(ProcessInstance instance)
+    {
+        _instances[instance.Key] = instance;
+        _loadedVersions[instance.Key] = 0;
+        _touched.Add(instance);
+    }
+
+    public JobRecord? FindJob(long key) => _changes.Jobs.TryGet(key, out var job) ? job : _store.FindJob(key);
+
+    public void PutJob(JobRecord job) => _changes.Jobs.Put(job);
+
+    public void DeleteJob(long key) => _changes.Jobs.Delete(key);
+
+    public UserTaskRecord? FindUserTask(long key) => _changes.UserTasks.TryGet(key, out var task) ? task : _store.FindUserTask(key);
+
+    public void PutUserTask(UserTaskRecord task) => _changes.UserTasks.Put(task);
+
+    public void DeleteUserTask(long key) => _changes.UserTasks.Delete(key);
+
+    public TimerRecord? FindTimer(long key) => _changes.Timers.TryGet(key, out var timer) ? timer : _store.FindTimer(key);
+
+    public void PutTimer(TimerRecord timer) => _changes.Timers.Put(timer);
+
+    public void DeleteTimer(long key) => _changes.Timers.Delete(key);
+
+    public IEnumerable<TimerRecord> AllTimers() => _changes.Timers.Merge(_store.Timers(), _ => true);
+
+    /// <summary>The first due timer, earliest first, this command's changes included.</summary>
+    public TimerRecord? NextDueTimer(DateTimeOffset now)
+    {
+        TimerRecord? best = null;
+        foreach (var timer in _store.DueTimers(now))
+        {
+            if (_changes.Timers.TryGet(timer.Key, out _))
+            {
+                continue;
+            }
+
+            best = timer;
+            break;
+        }
+
+        foreach (var timer in _changes.Timers.Items.Values)
+        {
+            if (timer is not null && timer.DueDate <= now
+                && (best is null || timer.DueDate < best.DueDate || (timer.DueDate == best.DueDate && timer.Key < best.Key)))
+            {
+                best = timer;
+            }
+        }
+
+        return best;
+    }
+
+    public EventSubscriptionRecord? FindSubscription(long key) =>
+        _changes.Subscriptions.TryGet(key, out var subscription) ? subscription : _store.FindSubscription(key);
+
+    public void PutSubscription(EventSubscriptionRecord subscription) => _changes.Subscriptions.Put(subscription);
+
+    public void DeleteSubscription(long key) => _changes.Subscriptions.Delete(key);
+
+    public List<EventSubscriptionRecord> FindSubscriptions(SubscriptionKind kind, string name, string? correlationKey)
+    {
+        var list = _changes.Subscriptions.Merge(
+            _store.FindSubscriptions(kind, name, correlationKey),
+            s => s.Kind == kind && s.Name == name && s.CorrelationKey == correlationKey);
+        list.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        return list;
+    }
+
+    public IEnumerable<EventSubscriptionRecord> AllSubscriptions() => _changes.Subscriptions.Merge(_store.Subscriptions(), _ => true);
+
+    public List<BufferedMessage> FindBufferedMessages(string name, string correlationKey)
+    {
+        var list = _changes.Messages.Merge(
+            _store.FindBufferedMessages(name, correlationKey),
+            m => m.Name == name && m.CorrelationKey == correlationKey);
+        list.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        return list;
+    }
+
+    public void PutMessage(BufferedMessage message) => _changes.Messages.Put(message);
+
+    public void DeleteMessage(long key) => _changes.Messages.Delete(key);
+
+    public IncidentRecord? FindIncident(long key) => _changes.Incidents.TryGet(key, out var incident) ? incident : _store.FindIncident(key);
+
+    public void PutIncident(IncidentRecord incident) => _changes.Incidents.Put(incident);
+
+    public void DeleteIncident(long key) => _changes.Incidents.Delete(key);
+
+    public void AddDefinition(ProcessDefinitionRecord record) => _changes.Definitions.Add(record);
+
+    public void Emit(EngineEventKind kind, ProcessInstance? instance, string? elementId, long key, string? detail = null) =>
+        Events?.Add(new EngineEvent(kind, instance?.Key ?? 0, instance?.BpmnProcessId, elementId, key, Now, detail));
+
+    /// <summary>Writes everything to the store; each changed instance moves up one version.</summary>
+    public void Commit()
+    {
+        foreach (var instance in _touched)
+        {
+            var expected = _loadedVersions[instance.Key];
+            instance.Version = expected + 1;
+            _changes.Instances.Add((instance, expected));
+        }
+
+        _changes.LastKey = _nextKey;
+        try
+        {
+            _store.Commit(_changes);
+        }
+        catch
+        {
+            // The store refused: put the versions back so the caller's view of the working copies is not half-updated.
+            foreach (var instance in _touched)
+            {
+                instance.Version = _loadedVersions[instance.Key];
+            }
+
+            throw;
+        }
+    }
+}

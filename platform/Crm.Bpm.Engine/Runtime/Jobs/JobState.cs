@@ -1,0 +1,14 @@
+namespace Crm.Bpm.Engine.Runtime.Jobs;
+
+/// <summary>Whether a job can be worked on.</summary>
+public enum JobState
+{
+    /// <summary>Waiting for a worker (possibly after a retry back-off).</summary>
+    Activatable,
+
+    /// <summary>Failed with no retries left; an incident is open.</summary>
+    Failed,
+
+    /// <summary>The worker threw a BPMN error nothing caught; an incident is open.</summary>
+    ErrorThrown,
+}

@@ -1,0 +1,440 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Crm.Bpm.Diagnostics;
+using Crm.Bpm.Engine.Model;
+using Crm.Bpm.Engine.Runtime.Clock;
+using Crm.Bpm.Engine.Runtime.Commands;
+using Crm.Bpm.Engine.Runtime.Compilation;
+using Crm.Bpm.Engine.Runtime.Deployment;
+using Crm.Bpm.Engine.Runtime.Execution;
+using Crm.Bpm.Engine.Runtime.Expressions;
+using Crm.Bpm.Engine.Runtime.Incidents;
+using Crm.Bpm.Engine.Runtime.Instances;
+using Crm.Bpm.Engine.Runtime.Jobs;
+using Crm.Bpm.Engine.Runtime.Messages;
+using Crm.Bpm.Engine.Runtime.Store;
+using Crm.Bpm.Engine.Runtime.Timers;
+using Crm.Bpm.Engine.Runtime.UserTasks;
+using Crm.Bpm.Engine.Runtime.Variables;
+using Crm.Bpm.Engine.Xml;
+
+namespace Crm.Bpm.Engine.Runtime;
+
+/// <summary>The BPMN process engine: deploys processes, runs commands against a store, and answers queries.</summary>
+/// <remarks>
+/// Every command is one unit of work: it loads what it needs, runs every path until it waits, and commits all
+/// changes at once; a refused or failing command commits nothing, so the store stays exactly as it was.
+/// Commands and queries are serialized by the engine; it is safe to call from several threads.
+/// </remarks>
+public sealed class ProcessEngine
+{
+    private readonly Lock _gate = new();
+    private readonly ProcessRepository _repository;
+    private readonly UnitOfWork _uow;
+    private readonly Executor _executor;
+
+    /// <summary>Creates an engine over a store (in memory by default), a clock (the system clock by default) and options.</summary>
+    public ProcessEngine(IProcessStore? store = null, IEngineClock? clock = null, EngineOptions? options = null)
+    {
+        Store = store ?? new InMemoryProcessStore();
+        Clock = clock ?? SystemClock.Instance;
+        Options = options ?? new EngineOptions();
+        _repository = new ProcessRepository(Store, Options.ExpressionLanguage ?? NoExpressionLanguage.Instance);
+        _uow = new UnitOfWork(Store);
+        _executor = new Executor(_repository, Options);
+    }
+
+    public IProcessStore Store { get; }
+
+    public IEngineClock Clock { get; }
+
+    public EngineOptions Options { get; }
+
+    /// <summary>Deploys every executable process of a BPMN file.</summary>
+    public DeployResult DeployFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string xml;
+        try
+        {
+            xml = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return new DeployResult([], [new Diagnostic(DiagnosticSeverity.Error, CompileDiagnosticCodes.Unreadable, $"Cannot read the file: {e.Message}", path)]);
+        }
+
+        return Deploy(xml, path);
+    }
+
+    /// <summary>Deploys every executable process of BPMN XML; redeploying unchanged XML reuses the existing versions.</summary>
+    public DeployResult Deploy(string xml, string resourceName)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        var parsed = BpmnParser.ParseString(xml, resourceName);
+        if (parsed.Definitions is null || parsed.Diagnostics.Any(d => d.IsError))
+        {
+            return new DeployResult([], parsed.Diagnostics);
+        }
+
+        return Deploy(parsed.Definitions, resourceName, xml, parsed.Diagnostics);
+    }
+
+    /// <summary>Deploys the executable processes of a parsed model; <paramref name="source"/> is stored so other nodes can compile it again.</summary>
+    public DeployResult Deploy(BpmnDefinitions definitions, string? resourceName = null, string? source = null, IReadOnlyList<Diagnostic>? parseDiagnostics = null)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        var diagnostics = new List<Diagnostic>(parseDiagnostics ?? []);
+        var compiled = new List<ExecutableProcess>();
+        foreach (var process in definitions.Processes)
+        {
+            if (!ProcessRepository.IsExecutable(process))
+            {
+                continue;
+            }
+
+            var (executable, found) = ProcessCompiler.Compile(definitions, process, _repository.Language, resourceName);
+            diagnostics.AddRange(found);
+            if (executable is not null)
+            {
+                executable.ResourceName = resourceName;
+                compiled.Add(executable);
+            }
+        }
+
+        if (compiled.Count == 0 && !diagnostics.Any(d => d.IsError))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, CompileDiagnosticCodes.NoProcess, "The file has no executable process; add a process with isExecutable=\"true\".", resourceName));
+        }
+
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return new DeployResult([], diagnostics);
+        }
+
+        lock (_gate)
+        {
+            _uow.Begin(Clock.Now, recordEvents: false);
+            _executor.Begin(_uow);
+            var deployed = new List<DeployedProcess>();
+            var registered = new List<(ExecutableProcess Process, string Checksum)>();
+            foreach (var process in compiled)
+            {
+                var checksum = Checksum(process.BpmnProcessId, source);
+                var latest = Store.FindLatestDefinition(process.BpmnProcessId);
+                if (latest is not null && latest.Checksum == checksum)
+                {
+                    deployed.Add(new DeployedProcess(latest.Key, latest.BpmnProcessId, latest.Version, false));
+                    continue;
+                }
+
+                process.Key = _uow.NewKey();
+                process.Version = (latest?.Version ?? 0) + 1;
+                _uow.AddDefinition(new ProcessDefinitionRecord
+                {
+                    Key = process.Key,
+                    BpmnProcessId = process.BpmnProcessId,
+                    Version = process.Version,
+                    Name = process.Name,
+                    ResourceName = resourceName,
+                    Source = source,
+                    Checksum = checksum,
+                    DeployedAt = _uow.Now,
+                });
+                if (latest is not null)
+                {
+                    CloseStartSubscriptions(latest.Key);
+                }
+
+                if (!OpenStartSubscriptions(process, diagnostics))
+                {
+                    return new DeployResult([], diagnostics);
+                }
+
+                deployed.Add(new DeployedProcess(process.Key, process.BpmnProcessId, process.Version, true));
+                registered.Add((process, checksum));
+            }
+
+            _uow.Commit();
+            foreach (var (process, checksum) in registered)
+            {
+                _repository.Register(process, checksum);
+            }
+
+            return new DeployResult(deployed, diagnostics);
+        }
+    }
+
+    private static string Checksum(string processId, string? source) =>
+        source is null
+            ? Guid.NewGuid().ToString("N")
+            : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(processId + "\n" + source)));
+
+    private void CloseStartSubscriptions(long definitionKey)
+    {
+        // A new version replaces the start events of the previous one (Camunda 8).
+        foreach (var timer in _uow.AllTimers().ToList())
+        {
+            if (timer.ProcessInstanceKey == 0 && timer.ProcessDefinitionKey == definitionKey)
+            {
+                _uow.DeleteTimer(timer.Key);
+            }
+        }
+
+        foreach (var subscription in _uow.AllSubscriptions().ToList())
+        {
+            if (subscription.ProcessInstanceKey == 0 && subscription.ProcessDefinitionKey == definitionKey)
+            {
+                _uow.DeleteSubscription(subscription.Key);
+            }
+        }
+    }
+
+    private bool OpenStartSubscriptions(ExecutableProcess process, List<Diagnostic> diagnostics)
+    {
+        foreach (var start in process.MessageStarts)
+        {
+            if (start.MessageName is null)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, CompileDiagnosticCodes.MissingValue, $"Message start event '{start.Id}' needs a static message name.", process.ResourceName, ElementId: start.Id));
+                return false;
+            }
+
+            _uow.PutSubscription(StartSubscription(process, start, SubscriptionKind.Message, start.MessageName));
+        }
+
+        foreach (var start in process.SignalStarts)
+        {
+            _uow.PutSubscription(StartSubscription(process, start, SubscriptionKind.Signal, start.SignalName!));
+        }
+
+        foreach (var start in process.TimerStarts)
+        {
+            if (!_executor.TryScheduleTimer(start.Timer!, null, out var due, out var repetitions, out var interval, out var error))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, CompileDiagnosticCodes.BadExpression, $"Timer start event '{start.Id}' cannot be scheduled: {error}", process.ResourceName, ElementId: start.Id));
+                return false;
+            }
+
+            if (repetitions != 0)
+            {
+                _uow.PutTimer(new TimerRecord
+                {
+                    Key = _uow.NewKey(),
+                    ElementId = start.Id,
+                    BpmnProcessId = process.BpmnProcessId,
+                    ProcessDefinitionKey = process.Key,
+                    DueDate = due,
+                    Repetitions = repetitions,
+                    Interval = interval,
+                });
+            }
+        }
+
+        return true;
+    }
+
+    private EventSubscriptionRecord StartSubscription(ExecutableProcess process, ExecutableNode start, SubscriptionKind kind, string name) => new()
+    {
+        Key = _uow.NewKey(),
+        Kind = kind,
+        Name = name,
+        ElementId = start.Id,
+        BpmnProcessId = process.BpmnProcessId,
+        ProcessDefinitionKey = process.Key,
+    };
+
+    /// <summary>Runs one command to the point where every path waits and commits it, or refuses it and changes nothing.</summary>
+    public CommandResult Execute(EngineCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!VariableConversion.TryConvert(command.Variables, out var variables, out var variableError))
+        {
+            return new CommandResult(new CommandError(CommandErrorCode.InvalidArgument, variableError!));
+        }
+
+        lock (_gate)
+        {
+            _uow.Begin(Clock.Now, Options.RecordEvents);
+            _executor.Begin(_uow);
+            _executor.ResetOutcome();
+            CommandError? error;
+            try
+            {
+                error = command switch
+                {
+                    StartProcessInstance start => _executor.Start(start, variables),
+                    CompleteJob complete => _executor.CompleteJob(complete, variables),
+                    FailJob fail => _executor.FailJob(fail, variables),
+                    ThrowError thrown => _executor.ThrowError(thrown, variables),
+                    CompleteUserTask task => _executor.CompleteUserTask(task, variables),
+                    CorrelateMessage message => _executor.CorrelateMessage(message, variables),
+                    BroadcastSignal signal => _executor.BroadcastSignal(signal, variables),
+                    Commands.FireDueTimers => _executor.FireDueTimers(),
+                    CancelProcessInstance cancel => _executor.Cancel(cancel),
+                    ResolveIncident resolve => _executor.ResolveIncident(resolve),
+                    SetVariables set => _executor.SetVariables(set, variables),
+                    _ => new CommandError(CommandErrorCode.InvalidArgument, $"The engine does not know the command {command.GetType().Name}."),
+                };
+                if (error is null)
+                {
+                    _uow.Commit();
+                }
+            }
+            catch (StoreConcurrencyException e)
+            {
+                error = new CommandError(CommandErrorCode.Conflict, e.Message);
+            }
+#pragma warning disable CA1031 // A defect in one command must not corrupt the store or crash the host: report it and commit nothing.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                error = new CommandError(CommandErrorCode.Internal, $"The engine failed while running {command.GetType().Name}: {e.GetType().Name}: {e.Message}. Nothing was changed.");
+            }
+
+            if (error is not null)
+            {
+                return new CommandResult(error);
+            }
+
+            var touched = _uow.Touched;
+            var instances = touched.Count == 0 ? [] : touched.ToArray();
+            return new CommandResult(_executor.Primary, instances, _uow.Events, _executor.Correlations, _executor.Buffered);
+        }
+    }
+
+    /// <summary>Starts an instance of the latest version of a process at its none start event.</summary>
+    public CommandResult StartInstance(string bpmnProcessId, IReadOnlyDictionary<string, object?>? variables = null) =>
+        Execute(new StartProcessInstance(bpmnProcessId) { Variables = variables });
+
+    public CommandResult CompleteJob(long jobKey, IReadOnlyDictionary<string, object?>? variables = null) =>
+        Execute(new CompleteJob(jobKey) { Variables = variables });
+
+    public CommandResult FailJob(long jobKey, int retries, string? errorMessage = null, TimeSpan? retryBackoff = null) =>
+        Execute(new FailJob(jobKey, retries) { ErrorMessage = errorMessage, RetryBackoff = retryBackoff });
+
+    public CommandResult ThrowError(long jobKey, string errorCode, string? errorMessage = null, IReadOnlyDictionary<string, object?>? variables = null) =>
+        Execute(new ThrowError(jobKey, errorCode) { ErrorMessage = errorMessage, Variables = variables });
+
+    public CommandResult CompleteUserTask(long userTaskKey, IReadOnlyDictionary<string, object?>? variables = null) =>
+        Execute(new CompleteUserTask(userTaskKey) { Variables = variables });
+
+    public CommandResult CorrelateMessage(string name, string? correlationKey, IReadOnlyDictionary<string, object?>? variables = null, TimeSpan? timeToLive = null) =>
+        Execute(new CorrelateMessage(name, correlationKey) { Variables = variables, TimeToLive = timeToLive });
+
+    public CommandResult BroadcastSignal(string name, IReadOnlyDictionary<string, object?>? variables = null) =>
+        Execute(new BroadcastSignal(name) { Variables = variables });
+
+    public CommandResult FireDueTimers() => Execute(new Commands.FireDueTimers());
+
+    public CommandResult CancelInstance(long processInstanceKey) => Execute(new CancelProcessInstance(processInstanceKey));
+
+    public CommandResult ResolveIncident(long incidentKey) => Execute(new ResolveIncident(incidentKey));
+
+    /// <summary>The compiled process with the id (latest version, or the given one), or null.</summary>
+    public ExecutableProcess? GetProcess(string bpmnProcessId, int? version = null)
+    {
+        lock (_gate)
+        {
+            return version is { } v ? _repository.FindVersion(bpmnProcessId, v) : _repository.FindLatest(bpmnProcessId);
+        }
+    }
+
+    /// <summary>The committed state of an instance, or null.</summary>
+    public ProcessInstance? GetInstance(long processInstanceKey)
+    {
+        lock (_gate)
+        {
+            return Store.FindInstance(processInstanceKey);
+        }
+    }
+
+    /// <summary>Every instance, optionally only those of one process.</summary>
+    public IReadOnlyList<ProcessInstance> GetInstances(string? bpmnProcessId = null)
+    {
+        lock (_gate)
+        {
+            return [.. Store.Instances().Where(i => bpmnProcessId is null || i.BpmnProcessId == bpmnProcessId).OrderBy(i => i.Key)];
+        }
+    }
+
+    /// <summary>The instances started by call activities of an instance.</summary>
+    public IReadOnlyList<ProcessInstance> GetCalledInstances(long parentInstanceKey)
+    {
+        lock (_gate)
+        {
+            return [.. Store.Instances().Where(i => i.ParentInstanceKey == parentInstanceKey).OrderBy(i => i.Key)];
+        }
+    }
+
+    /// <summary>Jobs, optionally of one instance and of one type, oldest first.</summary>
+    public IReadOnlyList<JobRecord> GetJobs(long? processInstanceKey = null, string? type = null)
+    {
+        lock (_gate)
+        {
+            return [.. Store.Jobs().Where(j => (processInstanceKey is null || j.ProcessInstanceKey == processInstanceKey) && (type is null || j.Type == type)).OrderBy(j => j.Key)];
+        }
+    }
+
+    /// <summary>Open user tasks, optionally of one instance, oldest first.</summary>
+    public IReadOnlyList<UserTaskRecord> GetUserTasks(long? processInstanceKey = null)
+    {
+        lock (_gate)
+        {
+            return [.. Store.UserTasks().Where(t => processInstanceKey is null || t.ProcessInstanceKey == processInstanceKey).OrderBy(t => t.Key)];
+        }
+    }
+
+    /// <summary>Open incidents, optionally of one instance, oldest first.</summary>
+    public IReadOnlyList<IncidentRecord> GetIncidents(long? processInstanceKey = null)
+    {
+        lock (_gate)
+        {
+            return [.. Store.Incidents().Where(i => processInstanceKey is null || i.ProcessInstanceKey == processInstanceKey).OrderBy(i => i.Key)];
+        }
+    }
+
+    /// <summary>Pending timers, optionally of one instance (0: timer start events), earliest first.</summary>
+    public IReadOnlyList<TimerRecord> GetTimers(long? processInstanceKey = null)
+    {
+        lock (_gate)
+        {
+            return [.. Store.Timers().Where(t => processInstanceKey is null || t.ProcessInstanceKey == processInstanceKey).OrderBy(t => t.DueDate).ThenBy(t => t.Key)];
+        }
+    }
+
+    /// <summary>Open message and signal subscriptions, optionally of one instance (0: start events).</summary>
+    public IReadOnlyList<EventSubscriptionRecord> GetSubscriptions(long? processInstanceKey = null)
+    {
+        lock (_gate)
+        {
+            return [.. Store.Subscriptions().Where(s => processInstanceKey is null || s.ProcessInstanceKey == processInstanceKey).OrderBy(s => s.Key)];
+        }
+    }
+
+    /// <summary>Messages waiting in the buffer (expired ones included until something looks them up).</summary>
+    public IReadOnlyList<BufferedMessage> GetBufferedMessages()
+    {
+        lock (_gate)
+        {
+            return [.. Store.BufferedMessages().OrderBy(m => m.Key)];
+        }
+    }
+
+    /// <summary>The variables visible from an element instance of an active instance (nearest scope wins), or the process variables for a process instance key.</summary>
+    public IReadOnlyDictionary<string, JsonElement> GetVariables(long processInstanceKey, long? elementInstanceKey = null)
+    {
+        lock (_gate)
+        {
+            var instance = Store.FindInstance(processInstanceKey);
+            if (instance is null)
+            {
+                return ProcessInstance.EmptyVariables;
+            }
+
+            var element = elementInstanceKey is { } key ? instance.FindElement(key) : instance.Root;
+            return element is null ? ProcessInstance.EmptyVariables : ScopeLookup.Collect(element);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Crm.Bpm.Engine.Runtime.Incidents;
+using Crm.Bpm.Engine.Runtime.Instances;
+using Crm.Bpm.Engine.Runtime.Jobs;
+using Crm.Bpm.Engine.Runtime.Messages;
+using Crm.Bpm.Engine.Runtime.Timers;
+using Crm.Bpm.Engine.Runtime.UserTasks;
+
+namespace Crm.Bpm.Engine.Runtime.Store;
+
+/// <summary>Everything one command changes, written by <see cref="IProcessStore.Commit"/> in one transaction.</summary>
+public sealed class StoreChanges
+{
+    /// <summary>The highest key the command handed out.</summary>
+    public long LastKey { get; set; }
+
+    /// <summary>The instances the command changed or created, each with the version it was loaded at (0 for a new one).</summary>
+    public List<(ProcessInstance Instance, int ExpectedVersion)> Instances { get; } = [];
+
+    public List<ProcessDefinitionRecord> Definitions { get; } = [];
+
+    public RecordChanges<JobRecord> Jobs { get; } = new();
+
+    public RecordChanges<UserTaskRecord> UserTasks { get; } = new();
+
+    public RecordChanges<TimerRecord> Timers { get; } = new();
+
+    public RecordChanges<EventSubscriptionRecord> Subscriptions { get; } = new();
+
+    public RecordChanges<BufferedMessage> Messages { get; } = new();
+
+    public RecordChanges<IncidentRecord> Incidents { get; } = new();
+
+    /// <summary>Forgets every change, for reuse by the next command.</summary>
+    public void Clear()
+    {
+        LastKey = 0;
+        Instances.Clear();
+        Definitions.Clear();
+        Jobs.Clear();
+        UserTasks.Clear();
+        Timers.Clear();
+        Subscriptions.Clear();
+        Messages.Clear();
+        Incidents.Clear();
+    }
+}
