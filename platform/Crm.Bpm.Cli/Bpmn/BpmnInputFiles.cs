@@ -72,9 +72,12 @@ internal sealed class BpmnInputFiles
         }
     }
 
-    /// <summary>An error diagnostic saying that <paramref name="file"/> could not be read, and why.</summary>
-    public static Diagnostic Unreadable(string file, Exception exception) =>
-        new(DiagnosticSeverity.Error, UnreadableCode, $"The file cannot be read ({exception.Message}); check that it exists and that you may read it.", file);
+    /// <summary>The code of a fault inside the tool itself while it processed a file; the file may well be fine.</summary>
+    public const string InternalErrorCode = "CLI009";
+
+    /// <summary>An error diagnostic for a fault of the tool itself, so that one bad file does not end the whole run with a stack trace.</summary>
+    public static Diagnostic InternalError(string file, Exception exception) =>
+        new(DiagnosticSeverity.Error, InternalErrorCode, $"crm failed on this file ({exception.GetType().Name}: {exception.Message}). The file may be fine; please report this with the file attached.", file);
 
     private static void Walk(string directory, List<string> found, List<Diagnostic> problems)
     {

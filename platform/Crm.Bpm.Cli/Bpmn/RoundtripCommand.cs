@@ -42,7 +42,7 @@ public sealed class RoundtripCommand : ICliCommand
         int identical = 0, different = 0;
         foreach (var file in inputs.Files)
         {
-            switch (RoundTrip(file, console.Out))
+            switch (RoundTripGuarded(file, console.Out))
             {
                 case Outcome.Identical:
                     identical++;
@@ -58,6 +58,20 @@ public sealed class RoundtripCommand : ICliCommand
 
         console.Error.WriteLine($"crm bpmn roundtrip: {inputs.Files.Count} file(s), {identical} identical, {different} with differences, {unreadable} unreadable");
         return unreadable > 0 ? 2 : different > 0 ? 1 : 0;
+    }
+
+    private static Outcome RoundTripGuarded(string file, TextWriter output)
+    {
+        try
+        {
+            return RoundTrip(file, output);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A fault in parser, writer or comparer counts as a failed round trip of this file; the others still run.
+            output.WriteLine(BpmnInputFiles.InternalError(file, ex).ToString());
+            return Outcome.Different;
+        }
     }
 
     private static Outcome RoundTrip(string file, TextWriter output)

@@ -64,11 +64,20 @@ public sealed class ValidateCommand : ICliCommand
     /// <summary>The parser's and the validator's findings for one file, in position order.</summary>
     private static List<Diagnostic> ValidateFile(string file)
     {
-        var parsed = BpmnParser.ParseFile(file);
-        var findings = new List<Diagnostic>(parsed.Diagnostics);
-        if (parsed.Definitions is { } definitions)
+        var findings = new List<Diagnostic>();
+        try
         {
-            findings.AddRange(BpmnValidator.Validate(definitions, file));
+            var parsed = BpmnParser.ParseFile(file);
+            findings.AddRange(parsed.Diagnostics);
+            if (parsed.Definitions is { } definitions)
+            {
+                findings.AddRange(BpmnValidator.Validate(definitions, file));
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A fault in parser or validator is reported against the file, and the other files are still checked.
+            findings.Add(BpmnInputFiles.InternalError(file, ex));
         }
 
         // Stable sort: at one position the parser's finding stays before the validator's.
