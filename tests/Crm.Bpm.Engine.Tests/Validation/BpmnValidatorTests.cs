@@ -195,13 +195,11 @@ public sealed class BpmnValidatorTests
     [Fact]
     public void Findings_ComeInPositionOrder()
     {
-        var outcome = ValidationFixture.Run(ValidationFixture.PathOf(Path.Combine("Invalid", "dangling-attached-to-ref.bpmn")));
-        var combined = ValidationFixture.Run(Path.Combine(SharedData.MiwgFolder, "C.9.0.bpmn"));
+        // B.2.0 is a drawing of every event type, many without their trigger: it yields a couple of dozen warnings.
+        var findings = ValidationFixture.Run(Path.Combine(SharedData.MiwgFolder, "B.2.0.bpmn")).ValidatorFindings;
 
-        foreach (var findings in new[] { outcome.ValidatorFindings, combined.ValidatorFindings })
-        {
-            findings.Select(d => d.Line).Should().BeInAscendingOrder();
-        }
+        findings.Should().HaveCountGreaterThan(10);
+        findings.Select(d => d.Line).Should().BeInAscendingOrder();
     }
 
     [Fact]
