@@ -114,8 +114,8 @@ internal static class Compiler
             case FeelBoolean when usesInput || input is not FeelBoolean && !input.IsNull:
                 return value;
             case FeelRange range:
-                return input.IsNull ? False : range.Contains(input) is { } inRange ? FeelBoolean.Of(inRange) : FeelValue.Null;
-            case FeelList list when input is not FeelList:
+                return range.Contains(input) is { } inRange ? FeelBoolean.Of(inRange) : FeelValue.Null;
+            case FeelList list:
                 {
                     foreach (var item in list)
                     {
@@ -126,7 +126,7 @@ internal static class Compiler
                         }
                     }
 
-                    return False;
+                    return FeelBoolean.Of(input is FeelList && FeelValue.FeelEquals(input, list) == true);
                 }
 
             case FeelNull:
@@ -448,10 +448,14 @@ internal static class Compiler
         {
             case FeelList list:
                 return list;
-            case FeelRange { Start: FeelNumber a, End: FeelNumber b } r when a.Value.IsInteger && b.Value.IsInteger:
+            // TCK 0084: a range value iterates only when it is an ascending range of integers or dates.
+            case FeelRange { Start: FeelNumber a, End: FeelNumber b } r when a.Value.IsInteger && b.Value.IsInteger && a.Value <= b.Value:
                 return IntegerRange(a.Value, b.Value, r.StartIncluded, r.EndIncluded);
-            case FeelRange { Start: FeelDate a, End: FeelDate b } r:
+            case FeelRange { Start: FeelDate a, End: FeelDate b } r when a.EpochDay <= b.EpochDay:
                 return DateRange(a, b).Where(d => (r.StartIncluded || !d.Equals(a)) && (r.EndIncluded || !d.Equals(b)));
+            case FeelRange:
+                context.Warn(FeelWarningCodes.InvalidOperands, "Only ascending ranges of integers or dates can be iterated.");
+                return null;
             case FeelNull:
                 context.Warn(FeelWarningCodes.InvalidOperands, "Cannot iterate over null.");
                 return null;

@@ -11,15 +11,16 @@ internal sealed class LocalScope(FeelScope parent, string name, FeelValue value,
 
     protected override bool TryGetOwnValue(string key, [MaybeNullWhen(false)] out FeelValue result)
     {
+        // DMN 1.5 §10.3.2.5: in a filter, the item's own entries come before the name 'item'.
+        if (entries is not null && entries.TryGetValue(key, out result))
+        {
+            return true;
+        }
+
         if (string.Equals(key, name, StringComparison.Ordinal))
         {
             result = value;
             return true;
-        }
-
-        if (entries is not null)
-        {
-            return entries.TryGetValue(key, out result);
         }
 
         result = null;

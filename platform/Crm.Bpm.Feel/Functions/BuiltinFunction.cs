@@ -62,18 +62,18 @@ internal sealed class BuiltinFunction(string name) : FeelFunction(name)
                 values = [FeelList.Of(values[0])];
             }
 
-            return Run(context, signature, values, given);
+            return Run(context, signature, values, given, named: true);
         }
 
         context.Warn(FeelWarningCodes.InvocationFailed, $"{Describe()} has no signature with parameters ({string.Join(", ", arguments.Select(a => a.Key))}); use {Usage()}.");
         return Null;
     }
 
-    private FeelValue Run(FeelEvaluationContext context, Signature signature, FeelValue[] values, int given)
+    private FeelValue Run(FeelEvaluationContext context, Signature signature, FeelValue[] values, int given, bool named = false)
     {
         try
         {
-            return signature.Body(new Call(context, Name!, values, given)) ?? Null;
+            return signature.Body(new Call(context, Name!, values, given, named)) ?? Null;
         }
         catch (ArgumentException ex)
         {

@@ -5,8 +5,11 @@ using Crm.Bpm.Feel.Values;
 namespace Crm.Bpm.Feel.Functions;
 
 /// <summary>The arguments of one built-in call, with typed accessors that turn a wrong type into a FEEL error (null plus a warning).</summary>
-internal sealed class Call(FeelEvaluationContext context, string function, FeelValue[] arguments, int given)
+internal sealed class Call(FeelEvaluationContext context, string function, FeelValue[] arguments, int given, bool named = false)
 {
+    /// <summary>Whether the caller used named arguments.</summary>
+    public bool Named { get; } = named;
+
     public FeelEvaluationContext Context { get; } = context;
 
     public FeelValue[] Arguments { get; } = arguments;
@@ -52,6 +55,21 @@ internal sealed class Call(FeelEvaluationContext context, string function, FeelV
         value = 0;
         return this[index] is FeelNumber n && n.Value.TryGetInt32(out value);
     }
+
+    /// <summary>A list position or length: TCK 1155 truncates fractions (2.5 is position 2).</summary>
+    public bool Position(int index, out int value)
+    {
+        value = 0;
+        return this[index] is FeelNumber n && n.Value.Truncate().TryGetInt32(out value);
+    }
+
+    /// <summary>A list argument; a single non-list value is a singleton list (DMN 1.5 §10.3.2.9.4).</summary>
+    public FeelList? ListOrSingleton(int index) => this[index] switch
+    {
+        FeelList list => list,
+        FeelNull => null,
+        var single => FeelList.Of(single),
+    };
 
     public bool Text(int index, out string value)
     {

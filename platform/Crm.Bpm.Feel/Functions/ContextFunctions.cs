@@ -9,8 +9,8 @@ internal static class ContextFunctions
     {
         BuiltinFunctions.Add(f, "get value", ["m", "key"], GetValue);
         BuiltinFunctions.Add(f, "get entries", ["m"], GetEntries);
-        BuiltinFunctions.Add(f, "context put", ["context", "key", "value"], Put);
-        BuiltinFunctions.Add(f, "context put", ["context", "keys", "value"], Put);
+        BuiltinFunctions.Add(f, "context put", ["context", "key", "value"], c => c.Named && c[1] is FeelList ? c.Fail("'key' must be a string; pass a list of keys as 'keys'.") : Put(c));
+        BuiltinFunctions.Add(f, "context put", ["context", "keys", "value"], c => c.Named && c[1] is FeelString ? c.Fail("'keys' must be a list of strings.") : Put(c));
         BuiltinFunctions.Add(f, "context merge", ["contexts"], Merge);
     }
 

@@ -149,11 +149,12 @@ internal static class ConversionFunctions
         var months = ((b.Year - a.Year) * 12) + (b.Month - a.Month);
 
         // Only whole months count: step back when the day (or time) of 'to' has not reached that of 'from'.
-        if (months > 0 && (b.Day < a.Day || (b.Day == a.Day && to.Item2 < from.Item2)))
+        // TCK 1121: only the calendar dates count, not the times of day.
+        if (months > 0 && b.Day < a.Day)
         {
             months--;
         }
-        else if (months < 0 && (b.Day > a.Day || (b.Day == a.Day && to.Item2 > from.Item2)))
+        else if (months < 0 && b.Day > a.Day)
         {
             months++;
         }

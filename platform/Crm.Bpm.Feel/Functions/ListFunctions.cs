@@ -244,7 +244,7 @@ internal static class ListFunctions
 
     private static FeelValue Sublist(Call c)
     {
-        if (c[0] is not FeelList list || !c.Integer(1, out var start) || (c.Given > 2 && !c.Integer(2, out _)))
+        if (c[0] is not FeelList list || !c.Position(1, out var start) || (c.Given > 2 && !c.Position(2, out _)))
         {
             return NullOr(c, c.Given, "expects a list, a start position and an optional length.");
         }
@@ -256,7 +256,7 @@ internal static class ListFunctions
 
         var from = start > 0 ? start - 1 : list.Count + start;
         var length = list.Count - from;
-        if (c.Given > 2 && c.Integer(2, out var requested))
+        if (c.Given > 2 && c.Position(2, out var requested))
         {
             if (requested < 0 || from + requested > list.Count)
             {
@@ -287,7 +287,7 @@ internal static class ListFunctions
 
     private static FeelValue InsertBefore(Call c)
     {
-        if (c[0] is not FeelList list || !c.Integer(1, out var position))
+        if (c[0] is not FeelList list || !c.Position(1, out var position))
         {
             return NullOr(c, 2, "expects a list, a position and a new item.");
         }
@@ -305,7 +305,7 @@ internal static class ListFunctions
 
     private static FeelValue Remove(Call c)
     {
-        if (c[0] is not FeelList list || !c.Integer(1, out var position))
+        if (c[0] is not FeelList list || !c.Position(1, out var position))
         {
             return NullOr(c, 2, "expects a list and a position.");
         }
@@ -412,13 +412,13 @@ internal static class ListFunctions
 
     private static FeelValue Replace(Call c)
     {
-        if (c[0] is not FeelList list)
+        if (c.ListOrSingleton(0) is not { } list)
         {
             return NullOr(c, 1, "expects a list.");
         }
 
         var items = list.ToList();
-        if (c[1] is FeelNumber && c.Integer(1, out var position))
+        if (c[1] is FeelNumber && c.Position(1, out var position))
         {
             if (position == 0 || Math.Abs(position) > list.Count)
             {
@@ -431,11 +431,22 @@ internal static class ListFunctions
 
         if (c[1] is FeelFunction match)
         {
+            if (match.Parameters.Count != 2)
+            {
+                return c.Fail("the match function must take two parameters (item, newItem).");
+            }
+
             for (var i = 0; i < items.Count; i++)
             {
-                if (match.Invoke(c.Context, [items[i], c[2]]) is FeelBoolean { Value: true })
+                switch (match.Invoke(c.Context, [items[i], c[2]]))
                 {
-                    items[i] = c[2];
+                    case FeelBoolean { Value: true }:
+                        items[i] = c[2];
+                        break;
+                    case FeelBoolean:
+                        break;
+                    default:
+                        return c.Fail("the match function must return true or false.");
                 }
             }
 

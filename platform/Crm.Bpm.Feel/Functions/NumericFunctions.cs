@@ -36,9 +36,13 @@ internal static class NumericFunctions
         }
 
         var scale = 0;
-        if (c.Given > 1 && !c.Integer(1, out scale))
+        if (c.Given > 1)
         {
-            return c[1].IsNull ? FeelValue.Null : c.Fail("the scale must be a whole number.");
+            // TCK 1100: a fractional scale is truncated (decimal(1/3, 2.5) = 0.33).
+            if (!c.Number(1, out var scaleNumber) || !scaleNumber.Truncate().TryGetInt32(out scale))
+            {
+                return c[1].IsNull ? FeelValue.Null : c.Fail("the scale must be a number.");
+            }
         }
 
         // DMN 1.5: the scale lies in [-6111, 6176].

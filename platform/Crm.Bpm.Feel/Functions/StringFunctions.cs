@@ -61,7 +61,7 @@ internal static class StringFunctions
         }
 
         var points = CodePoints(s);
-        if (!startNumber.Round(0, MidpointRounding.ToEven).TryGetInt32(out var start) || start == 0 || Math.Abs(start) > points.Length)
+        if (!startNumber.Truncate().TryGetInt32(out var start) || start == 0 || Math.Abs(start) > points.Length)
         {
             return start == 0 ? c.Fail("the start position must not be 0.") : c.Fail($"start position {startNumber} is outside the string.");
         }
@@ -70,7 +70,7 @@ internal static class StringFunctions
         var length = points.Length - from;
         if (c.Given > 2 && c.Number(2, out var lengthNumber))
         {
-            if (!lengthNumber.Round(0, MidpointRounding.ToEven).TryGetInt32(out var requested) || requested < 0)
+            if (!lengthNumber.Truncate().TryGetInt32(out var requested) || requested < 0)
             {
                 return c.Fail("the length must be a non-negative number.");
             }
@@ -230,7 +230,9 @@ internal static class StringFunctions
 
     private static FeelValue Join(Call c)
     {
-        if (c[0] is not FeelList list)
+        // DMN 1.5 §10.3.2.9.4: a single value where a list is expected is a singleton list.
+        var list = c[0] as FeelList ?? (c[0] is FeelString single ? FeelList.Of(single) : null);
+        if (list is null)
         {
             return NullOr(c, "expects a list of strings.");
         }

@@ -204,8 +204,10 @@ internal sealed class Lexer
                         j += 8;
                         continue;
                     default:
-                        _tokens.Add(Make(TokenKind.Error, _text.Substring(j, 2), j, j + 2, "an unknown escape sequence (use \\\", \\\\, \\n, \\r, \\t, \\uXXXX or \\UXXXXXX)"));
-                        return SkipToStringEnd(j + 2);
+                        // Other backslashes stay as written, so regular expressions such as "\d{3}" read naturally.
+                        value.Append(ch);
+                        j++;
+                        continue;
                 }
             }
 
@@ -215,16 +217,6 @@ internal sealed class Lexer
 
         _tokens.Add(Make(TokenKind.Error, _text[start..], start, _text.Length, "an unterminated string (add the closing \")"));
         return _text.Length;
-    }
-
-    private int SkipToStringEnd(int j)
-    {
-        while (j < _text.Length && _text[j] != '"')
-        {
-            j += _text[j] == '\\' ? 2 : 1;
-        }
-
-        return Math.Min(j + 1, _text.Length);
     }
 
     private bool TryHex(int at, int count, out int code)

@@ -18,6 +18,7 @@ internal sealed class Parser
     private KnownNames? _dynamicMatcher;
     private int _p;
     private int _depth;
+    private int _rangeEndDepth = -1;
 
     public Parser(string text, FeelCompileOptions options, KnownNames names)
     {
@@ -458,7 +459,7 @@ internal sealed class Parser
 
                 node = new PathNode(t.Start, node, ReadName());
             }
-            else if (t.Is("["))
+            else if (t.Is("[") && _depth != _rangeEndDepth)
             {
                 _p++;
                 var filter = Expression();
@@ -648,7 +649,20 @@ internal sealed class Parser
     private RangeNode RangeRest(int start, bool startIncluded, Node low)
     {
         _p++;
-        var high = Expression();
+
+        // In "[1..10[" the last '[' closes the range; it is not a filter on 10.
+        var outer = _rangeEndDepth;
+        _rangeEndDepth = _depth + 1;
+        Node high;
+        try
+        {
+            high = Expression();
+        }
+        finally
+        {
+            _rangeEndDepth = outer;
+        }
+
         var close = Current;
         if (close.Is("]"))
         {

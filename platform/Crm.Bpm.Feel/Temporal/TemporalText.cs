@@ -242,12 +242,11 @@ internal static class TemporalText
                     i++;
                 }
 
-                if (i == fs)
-                {
-                    return false;
-                }
-
                 fraction = s[fs..i];
+                if (fraction.IsEmpty)
+                {
+                    fraction = "0";
+                }
             }
 
             if (i >= s.Length)

@@ -5,13 +5,14 @@ public sealed class FeelRange : FeelValue
 {
     public FeelRange(FeelValue? start, bool startIncluded, FeelValue? end, bool endIncluded)
     {
-        Start = start is { IsNull: true } ? null : start;
-        End = end is { IsNull: true } ? null : end;
+        // DMN 1.5 / TCK 0068, 0072: "< 10" is unbounded below, while "(null..10)" has a null endpoint that compares as null.
+        Start = start;
+        End = end;
         StartIncluded = Start is not null && startIncluded;
         EndIncluded = End is not null && endIncluded;
     }
 
-    /// <summary>The lower endpoint, or null when unbounded below.</summary>
+    /// <summary>The lower endpoint; C# null when unbounded below (<c>&lt; 10</c>), FEEL null when written as <c>null</c>.</summary>
     public FeelValue? Start { get; }
 
     /// <summary>The upper endpoint, or null when unbounded above.</summary>

@@ -49,19 +49,17 @@ internal static class FeelSemantics
                 return a.EpochDay.CompareTo(b.EpochDay);
             case FeelDateTime a when right is FeelDateTime b:
                 // §10.3.2.3.6: valuedt; a date and time without zone is compared on its own timeline only with another local one.
-                if (a.HasZone != b.HasZone)
-                {
-                    return a.InstantNanos.CompareTo(b.InstantNanos);
-                }
-
-                return a.HasZone ? a.InstantNanos.CompareTo(b.InstantNanos) : a.LocalNanos.CompareTo(b.LocalNanos);
+                // The TCK (0068) compares at millisecond precision: 00:00:00.0001 = 00:00:00.0000.
+                return a.HasZone || b.HasZone
+                    ? Millis(a.InstantNanos).CompareTo(Millis(b.InstantNanos))
+                    : Millis(a.LocalNanos).CompareTo(Millis(b.LocalNanos));
             case FeelTime a when right is FeelTime b:
                 if (a.HasZone && b.HasZone)
                 {
-                    return TimeInstant(a).CompareTo(TimeInstant(b));
+                    return Millis(TimeInstant(a)).CompareTo(Millis(TimeInstant(b)));
                 }
 
-                return a.NanoOfDay.CompareTo(b.NanoOfDay);
+                return Millis(a.NanoOfDay).CompareTo(Millis(b.NanoOfDay));
             case FeelDaysTimeDuration a when right is FeelDaysTimeDuration b:
                 return a.TotalNanoseconds.CompareTo(b.TotalNanoseconds);
             case FeelYearsMonthsDuration a when right is FeelYearsMonthsDuration b:
@@ -72,6 +70,8 @@ internal static class FeelSemantics
                 return null;
         }
     }
+
+    private static Int128 Millis(Int128 nanos) => nanos >= 0 ? nanos / 1_000_000 : ((nanos + 1) / 1_000_000) - 1;
 
     private static long TimeInstant(FeelTime time) => time.NanoOfDay - ((time.Offset ?? TimeSpan.Zero).Ticks * 100);
 
