@@ -40,7 +40,7 @@ public sealed class ProcessEngine
         Store = store ?? new InMemoryProcessStore();
         Clock = clock ?? SystemClock.Instance;
         Options = options ?? new EngineOptions();
-        _repository = new ProcessRepository(Store, Options.ExpressionLanguage ?? NoExpressionLanguage.Instance);
+        _repository = new ProcessRepository(Store, Options.ExpressionLanguage ?? new FeelExpressionLanguage(new ClockTimeProvider(Clock)));
         _uow = new UnitOfWork(Store);
         _executor = new Executor(_repository, Options);
     }

@@ -403,7 +403,7 @@ internal sealed partial class Executor
                 error = null;
                 return true;
             default:
-                error = $"Expected the condition {flow.Condition} of sequence flow '{flow.Id}' to be true or false, but it was {JsonValues.ToJson(result.Value)}.";
+                error = $"Expected the condition {flow.Condition} of sequence flow '{flow.Id}' to be true or false, but it was {JsonValues.ToJson(result.Value)}{(result.Warning is null ? "" : " (" + result.Warning + ")")}.";
                 return false;
         }
     }

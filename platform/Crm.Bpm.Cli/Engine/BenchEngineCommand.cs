@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Crm.Bpm.Cli.Hosting;
+using Crm.Bpm.Engine.Runtime;
+using Crm.Bpm.Engine.Runtime.Commands;
+using Crm.Bpm.Engine.Runtime.Instances;
+using Crm.Bpm.Engine.Runtime.Store;
+
+namespace Crm.Bpm.Cli.Engine;
+
+/// <summary><c>crm bench engine</c>: runs one model's instances one after another in memory and prints one JSON line of figures, field for field like the peer script (<c>run-peer.sh</c>).</summary>
+/// <remarks>
+/// Like the peer's <c>run.mjs</c>: the model is deployed (parsed and compiled) once, a warm-up runs first, then
+/// N instances start one after another, each running to completion in the in-memory store. The engine does not
+/// record events (no history objects), as the peer keeps none either.
+/// </remarks>
+public sealed class BenchEngineCommand : ICliCommand, IDeclaresOptions
+{
+    private const int DefaultInstances = 100_000;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Path { get; } = ["bench", "engine"];
+
+    /// <inheritdoc/>
+    public string Usage => "--model FILE [--instances N]";
+
+    /// <inheritdoc/>
+    public string Summary => "Run N instances of a BPMN model in memory, one after another, and print throughput as one JSON line.";
+
+    /// <inheritdoc/>
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["model", "instances"];
+
+    /// <inheritdoc/>
+    public int Run(CliArguments arguments, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(console);
+        if (arguments.Unknown(["model", "instances"]).FirstOrDefault() is { } unknown)
+        {
+            throw new CliUsageException($"unknown option --{unknown}");
+        }
+
+        var model = arguments.Require("model");
+        var instances = DefaultInstances;
+        if (arguments.Get("instances") is { } text
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out instances) || instances < 1))
+        {
+            throw new CliUsageException($"--instances must be a whole number of at least 1, not '{text}'");
+        }
+
+        var engine = new ProcessEngine(new InMemoryProcessStore(), options: new EngineOptions { RecordEvents = false });
+        var deployed = engine.DeployFile(model);
+        if (!deployed.Succeeded)
+        {
+            foreach (var diagnostic in deployed.Diagnostics.Where(d => d.IsError))
+            {
+                console.Error.WriteLine(diagnostic.ToString());
+            }
+
+            console.Error.WriteLine($"crm bench engine: {model} cannot be deployed.");
+            return 1;
+        }
+
+        var start = new StartProcessInstance(deployed.Processes[0].BpmnProcessId);
+
+        // Warm-up, as the peer does, but long enough for the JIT to settle on optimized code.
+        var warmUp = Math.Max(50, Math.Min(instances, 20_000));
+        for (var i = 0; i < warmUp; i++)
+        {
+            if (!RunOne(engine, start, console, model))
+            {
+                return 1;
+            }
+        }
+
+        var measured = new ProcessEngine(new InMemoryProcessStore(), options: new EngineOptions { RecordEvents = false });
+        measured.DeployFile(model);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < instances; i++)
+        {
+            if (!RunOne(measured, start, console, model))
+            {
+                return 1;
+            }
+        }
+
+        clock.Stop();
+        var seconds = clock.Elapsed.TotalSeconds;
+        console.Out.WriteLine(Json(model, instances, seconds));
+        return 0;
+    }
+
+    private static bool RunOne(ProcessEngine engine, StartProcessInstance start, CliConsole console, string model)
+    {
+        var result = engine.Execute(start);
+        if (!result.Succeeded || result.Instance?.State != ProcessInstanceState.Completed)
+        {
+            console.Error.WriteLine($"crm bench engine: an instance of {model} did not run to its end: {(result.Succeeded ? result.Instance?.State.ToString() : result.Error!.ToString())}.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string Json(string model, int instances, double seconds)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("engine", "crm-bpm");
+            json.WriteString("model", model);
+            json.WriteNumber("instances", instances);
+            json.WriteNumber("seconds", seconds);
+            json.WriteNumber("instancesPerSecond", instances / seconds);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
