@@ -19,7 +19,7 @@ internal sealed class CompilationContext(string? file, List<Diagnostic> diagnost
     /// <summary>Compiles FEEL text; text that does not compile is reported once and evaluates to null with a warning.</summary>
     public CompiledFeel CompileFeel(string text, NameScope names, DmnElement at, string? ownerId)
     {
-        var compiled = FeelInterop.CompileExpression(text, names, out var error, Types.ToFeelType, at.Id ?? ownerId, at.Position);
+        var compiled = FeelInterop.CompileExpression(text, names, out var error, name => Types?.ToFeelType(name), at.Id ?? ownerId, at.Position);
         if (compiled is not null)
         {
             return compiled;
@@ -43,7 +43,7 @@ internal sealed class CompilationContext(string? file, List<Diagnostic> diagnost
             return CompiledUnaryTests.Any;
         }
 
-        var compiled = FeelInterop.CompileUnaryTests(text, names, out var error, Types.ToFeelType, entryId ?? at.Id ?? ownerId, position.IsKnown ? position : at.Position);
+        var compiled = FeelInterop.CompileUnaryTests(text, names, out var error, name => Types?.ToFeelType(name), entryId ?? at.Id ?? ownerId, position.IsKnown ? position : at.Position);
         if (compiled is not null)
         {
             return compiled;

@@ -123,7 +123,14 @@ public sealed class DmnModel
 
         var arguments = service.Parameters.Select(p => session.Inputs.TryGetValue(p.Name, out var v) ? v : FeelValue.Null).ToList();
         var outputs = DrgEvaluator.InvokeService(service, arguments, session);
-        return new DmnResult(DrgEvaluator.ServiceResult(service, outputs, session), warnings) { Outputs = outputs };
+        var value = DrgEvaluator.ServiceResult(service, outputs, session);
+        if (outputs is null || (value.IsNull && outputs.Any(o => !o.Value.IsNull)))
+        {
+            // A failed call or a result that does not conform to the service's type leaves every output null.
+            outputs = service.Outputs.Select(o => new KeyValuePair<string, FeelValue>(o.Name, FeelValue.Null)).ToList();
+        }
+
+        return new DmnResult(value, warnings) { Outputs = outputs };
     }
 
     /// <summary>Invokes a business knowledge model with arguments given by parameter name.</summary>

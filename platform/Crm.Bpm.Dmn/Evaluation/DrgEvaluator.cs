@@ -29,8 +29,8 @@ internal static class DrgEvaluator
         return value;
     }
 
-    /// <summary>Calls a decision service with positional arguments and returns each output decision's value.</summary>
-    public static IReadOnlyList<KeyValuePair<string, FeelValue>> InvokeService(DecisionServiceNode service, IReadOnlyList<FeelValue> arguments, EvaluationSession session)
+    /// <summary>Calls a decision service with positional arguments and returns each output decision's value, or null when an argument does not fit.</summary>
+    public static IReadOnlyList<KeyValuePair<string, FeelValue>>? InvokeService(DecisionServiceNode service, IReadOnlyList<FeelValue> arguments, EvaluationSession session)
     {
         var overrides = new Dictionary<object, FeelValue>(ReferenceEqualityComparer.Instance);
         var frame = new EvaluationFrame(session);
@@ -38,18 +38,28 @@ internal static class DrgEvaluator
         {
             var parameter = service.Parameters[i];
             var argument = i < arguments.Count ? arguments[i] : FeelValue.Null;
+            if (!parameter.Type.TryCoerce(argument, frame, out var coerced))
+            {
+                // As for any function (DMN 1.5 §10.3.2.9.4), an argument that does not conform to its parameter's type makes the call fail.
+                session.Warn($"The decision service '{service.Name}': the argument {TypeCoercion.Describe(argument)} for '{parameter.Name}' does not conform to the type '{parameter.Type.Name}'; the result is null.", service.Id, service.Element.Position);
+                return null;
+            }
 
-            // DMN 1.5 §10.4: a service parameter that does not conform to its input's type is null.
-            overrides[parameter] = TypeCoercion.Apply(argument, parameter.Type, frame, $"The decision service '{service.Name}', parameter '{parameter.Name}'", service.Id, service.Element.Position);
+            overrides[parameter] = coerced;
         }
 
         var inner = session.Nested(overrides);
         return service.Outputs.Select(o => new KeyValuePair<string, FeelValue>(o.Name, ValueOf(o, inner))).ToList();
     }
 
-    /// <summary>The value a decision service call gives FEEL: the only output's value, or a context of all outputs.</summary>
-    public static FeelValue ServiceResult(DecisionServiceNode service, IReadOnlyList<KeyValuePair<string, FeelValue>> outputs, EvaluationSession session)
+    /// <summary>The value a decision service call gives FEEL: the only output's value, or a context of all outputs; null when the call failed or the value does not conform to the service's type.</summary>
+    public static FeelValue ServiceResult(DecisionServiceNode service, IReadOnlyList<KeyValuePair<string, FeelValue>>? outputs, EvaluationSession session)
     {
+        if (outputs is null)
+        {
+            return FeelValue.Null;
+        }
+
         var value = outputs.Count == 1 ? outputs[0].Value : FeelInterop.Context(outputs);
         return TypeCoercion.Apply(value, service.ResultType, new EvaluationFrame(session), $"The decision service '{service.Name}'", service.Id, service.Element.Position);
     }

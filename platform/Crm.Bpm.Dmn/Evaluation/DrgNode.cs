@@ -60,7 +60,7 @@ internal sealed class DecisionServiceNode(DecisionService element, ModelCompilat
 
     public List<DecisionNode> Outputs { get; } = [];
 
-    /// <summary>The input decisions then the input data, in parameter order.</summary>
+    /// <summary>The input data then the input decisions, in parameter order.</summary>
     public List<DrgNode> Parameters { get; } = [];
 
     /// <summary>The type the result must conform to.</summary>

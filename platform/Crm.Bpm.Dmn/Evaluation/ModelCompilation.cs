@@ -120,7 +120,8 @@ internal sealed class ModelCompilation
                     var outputs = new List<DrgNode>();
                     Link(service.Service.OutputDecisions, outputs, service);
                     service.Outputs.AddRange(outputs.OfType<DecisionNode>());
-                    Link(service.Service.InputDecisions.Concat(service.Service.InputData), service.Parameters, service);
+                    // The TCK (0085-decision-services 011) fixes the parameter order: input data first, then input decisions.
+                    Link(service.Service.InputData.Concat(service.Service.InputDecisions), service.Parameters, service);
                     service.ResultType = ResultType(service);
                     break;
             }

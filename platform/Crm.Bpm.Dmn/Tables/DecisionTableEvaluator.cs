@@ -246,8 +246,8 @@ internal sealed class DecisionTableEvaluator(
             return Shape(defaults);
         }
 
-        // DMN 1.5 §8.2.11: a single-hit table with no match gives null, a multiple-hit table an empty list.
-        return _singleHit ? FeelValue.Null : FeelInterop.List([]);
+        // DMN 1.5 §8.2.11: a single-hit table or an aggregation over no match gives null, a multiple-hit table an empty list.
+        return _singleHit || aggregation != BuiltinAggregator.None ? FeelValue.Null : FeelInterop.List([]);
     }
 
     private FeelValue? Output(CompiledRule rule, EvaluationFrame frame)

@@ -22,7 +22,7 @@ public sealed class DmnParserTests
         var model = result.Definitions!;
         model.Version.Should().Be(version);
         model.Namespace.Should().Be("urn:crm:discount");
-        model.ItemDefinitions.Should().ContainSingle().Which.Should().Match<Types.ItemDefinition>(t =>
+        model.ItemDefinitions.Should().ContainSingle().Which.Should().Match<Crm.Bpm.Dmn.Types.ItemDefinition>(t =>
             t.Name == "tCustomerType" && t.TypeRef == "string" && t.AllowedValues == "\"Business\",\"Private\"");
         model.InputData.Select(i => (i.Name, i.TypeRef)).Should().Equal(("Customer Type", "tCustomerType"), ("Order Amount", "number"));
 
@@ -48,9 +48,9 @@ public sealed class DmnParserTests
         var model = result.Definitions!;
         var byName = model.Decisions.ToDictionary(d => d.Name, d => d.Expression);
         byName["Adults"].Should().BeOfType<Filter>().Which.Match.Should().BeOfType<LiteralExpression>().Which.Text.Should().Be("item.age >= 18");
-        byName["Adult Names"].Should().BeOfType<Expressions.Iterator>().Which.Should().Match<Expressions.Iterator>(i => i.Kind == IteratorKind.For && i.IteratorVariable == "p");
-        byName["Any Minor"].Should().BeOfType<Expressions.Iterator>().Which.Kind.Should().Be(IteratorKind.Some);
-        byName["All Named"].Should().BeOfType<Expressions.Iterator>().Which.Kind.Should().Be(IteratorKind.Every);
+        byName["Adult Names"].Should().BeOfType<Crm.Bpm.Dmn.Expressions.Iterator>().Which.Should().Match<Crm.Bpm.Dmn.Expressions.Iterator>(i => i.Kind == IteratorKind.For && i.IteratorVariable == "p");
+        byName["Any Minor"].Should().BeOfType<Crm.Bpm.Dmn.Expressions.Iterator>().Which.Kind.Should().Be(IteratorKind.Some);
+        byName["All Named"].Should().BeOfType<Crm.Bpm.Dmn.Expressions.Iterator>().Which.Kind.Should().Be(IteratorKind.Every);
         var invocation = byName["Doubled"].Should().BeOfType<Invocation>().Subject;
         invocation.CalledFunction.Should().BeOfType<LiteralExpression>().Which.Text.Should().Be("Double It");
         invocation.Bindings.Should().ContainSingle().Which.Parameter.Name.Should().Be("x");
@@ -85,7 +85,7 @@ public sealed class DmnParserTests
         var types = model.ItemDefinitions.ToDictionary(t => t.Name);
 
         types["tPerson"].ItemComponents.Select(c => (c.Name, c.TypeRef)).Should().Equal(("name", "string"), ("age", "tAge"));
-        types["tPeople"].Should().Match<Types.ItemDefinition>(t => t.IsCollection && t.TypeRef == "tPerson");
+        types["tPeople"].Should().Match<Crm.Bpm.Dmn.Types.ItemDefinition>(t => t.IsCollection && t.TypeRef == "tPerson");
         types["tAge"].AllowedValues.Should().Be("[0..150]");
         var function = types["tScorer"].FunctionItem!;
         function.OutputTypeRef.Should().Be("number");
