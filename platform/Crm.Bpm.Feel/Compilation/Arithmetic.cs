@@ -194,16 +194,10 @@ internal static class Arithmetic
                 {
                     if (dt.ZoneId is not null)
                     {
-                        // Zoned arithmetic works on the instant, then re-reads the local time in the zone.
+                        // Zoned arithmetic works on the instant, then reads the local time in the zone (across DST changes).
                         var instant = dt.InstantNanos + (sign * d.TotalNanoseconds);
-                        var zone = CalendarMath.FindZone(dt.ZoneId);
-                        var guess = FeelDateTime.FromLocalNanos(instant + ((Int128)(dt.Offset ?? TimeSpan.Zero).Ticks * 100), null, dt.ZoneId);
-                        if (guess is null || zone is null)
-                        {
-                            return null;
-                        }
-
-                        return FeelDateTime.FromLocalNanos(instant + ((Int128)(guess.Offset ?? TimeSpan.Zero).Ticks * 100), null, dt.ZoneId);
+                        var offset = CalendarMath.OffsetAtInstant(dt.ZoneId, instant);
+                        return offset is { } o ? FeelDateTime.FromLocalNanos(instant + ((Int128)o.Ticks * 100), null, dt.ZoneId) : null;
                     }
 
                     return FeelDateTime.FromLocalNanos(dt.LocalNanos + (sign * d.TotalNanoseconds), dt.Offset, null);

@@ -66,6 +66,25 @@ internal static class CalendarMath
         return zone.GetUtcOffset(local);
     }
 
+    /// <summary>The UTC offset of an IANA zone at an instant (nanoseconds since the Unix epoch), or null when the zone is unknown.</summary>
+    public static TimeSpan? OffsetAtInstant(string zoneId, Int128 instantNanos)
+    {
+        var zone = FindZone(zoneId);
+        if (zone is null)
+        {
+            return null;
+        }
+
+        var ticks = instantNanos / 100;
+        var epochTicks = DateTime.UnixEpoch.Ticks;
+        if (ticks < -epochTicks || ticks > DateTime.MaxValue.Ticks - epochTicks)
+        {
+            return zone.BaseUtcOffset;
+        }
+
+        return zone.GetUtcOffset(new DateTime(epochTicks + (long)ticks, DateTimeKind.Utc));
+    }
+
     public static TimeZoneInfo? FindZone(string zoneId)
     {
         if (string.IsNullOrEmpty(zoneId) || zoneId.Contains("..", StringComparison.Ordinal))
