@@ -105,9 +105,10 @@ internal sealed partial class Executor
     {
         var node = element.Node;
         var result = node.Script!.Evaluate(_lookup.Reset(element));
-        if (!result.Succeeded)
+        if (!result.Succeeded || (result.Value.ValueKind == JsonValueKind.Null && result.Warning is not null))
         {
-            RaiseIncident(instance, element, IncidentType.ExtractValueError, $"The script {node.Script} of '{node.Id}' failed: {result.Error}");
+            // FEEL yields null with a warning where Camunda 8 fails the script: that is an incident, not a null result.
+            RaiseIncident(instance, element, IncidentType.ExtractValueError, $"The script {node.Script} of '{node.Id}' failed: {result.Error ?? result.Warning}");
             return;
         }
 

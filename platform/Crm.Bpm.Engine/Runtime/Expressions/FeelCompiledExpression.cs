@@ -24,6 +24,13 @@ internal sealed class FeelCompiledExpression : CompiledExpression
     {
         var context = new FeelEvaluationContext(new VariableScope(variables), _clock);
         var value = _expression.Evaluate(context);
+        if (value is FeelNull && context.HasWarnings)
+        {
+            // FEEL answers a failing expression (unknown name, wrong operand types) with null and a warning;
+            // Camunda 8 treats that as a failed evaluation, which becomes an incident on the element.
+            return ExpressionResult.Fail(string.Join("; ", context.Warnings.Select(w => w.Message)));
+        }
+
         var json = JsonValues.Write(writer => FeelJson.Write(writer, value));
         var warning = context.HasWarnings ? string.Join("; ", context.Warnings.Select(w => w.Message)) : null;
         return ExpressionResult.Of(json, warning);
