@@ -1,0 +1,9 @@
+using System.Text.Json;
+
+namespace Crm.Bpm.Engine.ProcessTests.Steps;
+
+/// <summary>Completes the oldest open user task of an element (<c>completeTask</c>).</summary>
+public sealed record CompleteTaskStep(string Element, IReadOnlyDictionary<string, JsonElement> Variables) : ProcessTestStep
+{
+    public override string Keyword => "completeTask";
+}
