@@ -72,6 +72,13 @@ internal sealed class RuntimeHarness
         return result;
     }
 
+    public CommandResult CompleteTaskByKey(long taskKey, object? variables = null)
+    {
+        var result = Run(new CompleteUserTask(taskKey) { Variables = Vars(variables) });
+        result.Succeeded.Should().BeTrue(result.Error?.ToString());
+        return result;
+    }
+
     public JobRecord Job(long instanceKey, string type) =>
         Engine.GetJobs(instanceKey, type).Should().ContainSingle($"one job of type {type} should be open").Subject;
 
