@@ -629,29 +629,42 @@ public readonly struct FeelDecimal : IEquatable<FeelDecimal>, IComparable<FeelDe
             return Zero;
         }
 
-        if (exponent > 0)
+        if (TrySmall(coefficient, exponent, out var small))
         {
-            var whole = coefficient * Pow10(exponent);
-            if (BigInteger.Abs(whole) <= DecimalMantissaLimit)
-            {
-                return new FeelDecimal(ToDecimal(whole, 0));
-            }
+            return new FeelDecimal(small);
         }
-        else if (exponent >= -28 && BigInteger.Abs(coefficient) <= DecimalMantissaLimit)
+
+        // Trailing zeros may still bring the value within decimal's reach (scale at most 28, 96-bit mantissa).
+        var (c, e) = Stripped(coefficient, exponent);
+        if (TrySmall(c, e, out small))
         {
-            return new FeelDecimal(ToDecimal(coefficient, -exponent));
-        }
-        else if (exponent < -28)
-        {
-            // Trailing zeros may still bring the scale within decimal's 28.
-            var (c, e) = Stripped(coefficient, exponent);
-            if (e >= -28 && BigInteger.Abs(c) <= DecimalMantissaLimit)
-            {
-                return new FeelDecimal(ToDecimal(c, -e));
-            }
+            return new FeelDecimal(small);
         }
 
         return new FeelDecimal(new BigForm(coefficient, exponent));
+    }
+
+    private static bool TrySmall(BigInteger coefficient, int exponent, out decimal value)
+    {
+        value = 0m;
+        if (exponent > 0)
+        {
+            if (exponent > 29)
+            {
+                return false;
+            }
+
+            coefficient *= Pow10(exponent);
+            exponent = 0;
+        }
+
+        if (exponent < -28 || BigInteger.Abs(coefficient) > DecimalMantissaLimit)
+        {
+            return false;
+        }
+
+        value = ToDecimal(coefficient, -exponent);
+        return true;
     }
 
     private static decimal ToDecimal(BigInteger coefficient, int scale)

@@ -226,6 +226,11 @@ public sealed class FeelType : IEquatable<FeelType>
         private static FeelType? ParseType(string s, ref int i, Func<string, FeelType?>? resolver)
         {
             SkipSpace(s, ref i);
+            if (string.CompareOrdinal(s, i, "feel:", 0, 5) == 0)
+            {
+                i += 5;
+            }
+
             var start = i;
             var name = new StringBuilder();
             while (i < s.Length && s[i] is not ('<' or '>' or ',' or ':' or ')' or '(') && !(s[i] == '-' && i + 1 < s.Length && s[i + 1] == '>'))
@@ -235,11 +240,6 @@ public sealed class FeelType : IEquatable<FeelType>
             }
 
             var word = System.Text.RegularExpressions.Regex.Replace(name.ToString().Trim(), @"\s+", " ");
-            if (word.StartsWith("feel:", StringComparison.Ordinal))
-            {
-                word = word[5..];
-            }
-
             SkipSpace(s, ref i);
             switch (word)
             {
