@@ -64,6 +64,31 @@ public sealed class TaskKindTests
         h.Incidents(key).Should().ContainSingle().Which.Type.Should().Be(IncidentType.DecisionEvaluationError);
     }
 
+    [Theory]
+    [InlineData(60000, "\"A\"")]
+    [InlineData(1000, "\"B\"")]
+    public void BusinessRuleTask_EvaluatesADeployedDmnDecisionTable(int budget, string grade)
+    {
+        var dmn = new DmnDecisionEvaluator();
+        dmn.DeployFile(System.IO.Path.Combine(RuntimeHarness.FixturesFolder, "lead-score.dmn")).Should().NotContain(d => d.IsError);
+        var h = new RuntimeHarness(dmn, "throw-events.bpmn");
+
+        var key = h.Start("scoring", $$"""{"budget": {{budget}}}""");
+
+        h.Incidents(key).Select(i => i.Message).Should().BeEmpty();
+        h.Variable(key, "score").Should().Be(grade);
+    }
+
+    [Fact]
+    public void BusinessRuleTask_CallingAnUnknownDmnDecision_RaisesAnIncident()
+    {
+        var h = new RuntimeHarness(new DmnDecisionEvaluator(), "throw-events.bpmn");
+
+        var key = h.Start("scoring", """{"budget": 1}""");
+
+        h.Incidents(key).Should().ContainSingle().Which.Message.Should().Contain("lead-score");
+    }
+
     private sealed class FakeDecisions : IDecisionEvaluator
     {
         public List<string> Seen { get; } = [];
