@@ -38,6 +38,7 @@ internal static class Compiler
         ListNode list => List(list),
         ContextNode ctx => Context(ctx),
         RangeNode range => Range(range),
+        EqualityRangeNode eq => EqualityRange(eq),
         UnaryComparisonNode or AnyNode or TestListNode or NotTestsNode => InputTest(node),
         _ => throw new InvalidOperationException($"No compiler for {node.GetType().Name}."),
     };
@@ -166,6 +167,7 @@ internal static class Compiler
         ListNode l => l.Items.Any(UsesInput),
         ContextNode c => c.Entries.Any(e => UsesInput(e.Value)),
         RangeNode r => (r.Low is not null && UsesInput(r.Low)) || (r.High is not null && UsesInput(r.High)),
+        EqualityRangeNode e => UsesInput(e.Operand),
         UnaryComparisonNode u => UsesInput(u.Operand),
         TestListNode t => t.Tests.Any(UsesInput),
         NotTestsNode n => UsesInput(n.Tests),
@@ -744,6 +746,13 @@ internal static class Compiler
 
             return new FeelRange(a, startIncluded, b, endIncluded);
         };
+    }
+
+    private static Evaluator EqualityRange(EqualityRangeNode node)
+    {
+        var operand = Compile(node.Operand);
+        var equal = node.Equal;
+        return (c, s) => FeelRange.Comparison(equal, operand(c, s));
     }
 
     private static Evaluator InputTest(Node node)

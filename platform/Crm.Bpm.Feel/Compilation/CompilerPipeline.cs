@@ -120,6 +120,7 @@ internal static class CompilerPipeline
         ListNode l => l.Items,
         ContextNode c => c.Entries.Select(e => e.Value),
         RangeNode r => new[] { r.Low, r.High }.OfType<Node>(),
+        EqualityRangeNode e => [e.Operand],
         UnaryComparisonNode u => [u.Operand],
         TestListNode t => t.Tests,
         NotTestsNode n => [n.Tests],

@@ -628,6 +628,9 @@ internal sealed class Parser
 
             case "{":
                 return Context();
+            case "=" or "!=":
+                _p++;
+                return new EqualityRangeNode(t.Start, t.Text == "=", Additive());
             case "<" or "<=" or ">" or ">=":
                 {
                     // DMN 1.5 rule 8: a unary comparison is also a range literal ("< 10" is (null..10)).

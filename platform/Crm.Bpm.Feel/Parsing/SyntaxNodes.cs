@@ -54,6 +54,9 @@ internal sealed record ContextNode(int Start, IReadOnlyList<KeyValuePair<string,
 
 internal sealed record RangeNode(int Start, bool StartIncluded, Node? Low, Node? High, bool EndIncluded) : Node(Start);
 
+/// <summary>A range written <c>=e</c> or <c>!=e</c> in expression position.</summary>
+internal sealed record EqualityRangeNode(int Start, bool Equal, Node Operand) : Node(Start);
+
 /// <summary>A unary comparison such as <c>&lt; 10</c> (operator is one of &lt; &lt;= &gt; &gt;= = !=).</summary>
 internal sealed record UnaryComparisonNode(int Start, string Operator, Node Operand) : Node(Start);
 

@@ -12,6 +12,12 @@ public sealed class FeelRange : FeelValue
         EndIncluded = End is not null && endIncluded;
     }
 
+    /// <summary>A range written as a unary comparison <c>=e</c> or <c>!=e</c> (DMN 1.5 grammar rule 8): the values equal, or not equal, to <paramref name="value"/>.</summary>
+    public static FeelRange Comparison(bool equal, FeelValue value) => new(value, equal, value, equal) { EqualityOperator = equal ? "=" : "!=" };
+
+    /// <summary><c>=</c> or <c>!=</c> for a range written as such a unary comparison; null for an interval.</summary>
+    public string? EqualityOperator { get; private init; }
+
     /// <summary>The lower endpoint; C# null when unbounded below (<c>&lt; 10</c>), FEEL null when written as <c>null</c>.</summary>
     public FeelValue? Start { get; }
 
@@ -30,6 +36,12 @@ public sealed class FeelRange : FeelValue
     /// <summary>Whether <paramref name="value"/> lies in the range; null when it cannot be compared with the endpoints.</summary>
     public bool? Contains(FeelValue value)
     {
+        if (EqualityOperator is not null)
+        {
+            var equal = FeelEquals(value, Start!);
+            return equal is null ? null : equal == (EqualityOperator == "=");
+        }
+
         if (Start is not null)
         {
             var c = FeelCompare(value, Start);
@@ -64,6 +76,11 @@ public sealed class FeelRange : FeelValue
     /// <inheritdoc />
     public override string ToFeelString()
     {
+        if (EqualityOperator is not null)
+        {
+            return EqualityOperator + " " + Start!.ToFeelLiteral();
+        }
+
         if (Start is null && End is not null)
         {
             return (EndIncluded ? "<= " : "< ") + End.ToFeelLiteral();
@@ -79,7 +96,7 @@ public sealed class FeelRange : FeelValue
 
     /// <inheritdoc />
     public override bool Equals(FeelValue? other) =>
-        other is FeelRange r && r.StartIncluded == StartIncluded && r.EndIncluded == EndIncluded && Equals(r.Start, Start) && Equals(r.End, End);
+        other is FeelRange r && r.EqualityOperator == EqualityOperator && r.StartIncluded == StartIncluded && r.EndIncluded == EndIncluded && Equals(r.Start, Start) && Equals(r.End, End);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Start, End, StartIncluded, EndIncluded);
