@@ -55,6 +55,14 @@ public static class ProcessTestReader
         {
             stream.Load(new StringReader(text));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18 fails this way when the text ends inside a flow collection ('[' or '{' never closed).
+            var lines = text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Length;
+            context.Error(lines, 1, ProcessTestDiagnosticCodes.NotYaml,
+                "This is not valid YAML: the file ends inside a '[...]' list or '{...}' mapping; close every '[' with ']' and every '{' with '}'.");
+            return new ProcessTestReadResult(null, context.Diagnostics);
+        }
         catch (YamlException ex)
         {
             var message = (ex.InnerException?.Message ?? ex.Message).Trim();
@@ -172,10 +180,7 @@ public static class ProcessTestReader
 
         var clock = fields.DateTime("clock") ?? DefaultClock;
         var steps = new List<ProcessTestStep>();
-        if (fields.Node("start") is { } start && ReadStart(start, fields.What + " start", context) is { } startStep)
-        {
-            steps.Add(startStep);
-        }
+        var start = fields.Node("start") is { } startNode ? ReadStart(startNode, fields.What + " start", context) : null;
 
         if (fields.Node("steps") is { } stepsNode)
         {
@@ -196,7 +201,7 @@ public static class ProcessTestReader
         }
 
         var expect = fields.Node("expect") is { } e ? ReadExpectation(e, fields.What + " expect", ExpectFields, context) : null;
-        return name is null ? null : new ProcessTestCase(name, ReadContext.Line(mapping), clock, steps, expect);
+        return name is null ? null : new ProcessTestCase(name, ReadContext.Line(mapping), clock, start, steps, expect);
     }
 
     private static StartStep? ReadStart(YamlNode node, string what, ReadContext context)

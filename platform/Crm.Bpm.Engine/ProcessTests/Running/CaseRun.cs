@@ -77,10 +77,12 @@ internal sealed class CaseRun
 
     private void RunSteps()
     {
-        for (var i = 0; i < _case.Steps.Count; i++)
+        var steps = _case.Start is null ? _case.Steps : [_case.Start, .. _case.Steps];
+        var first = _case.Start is null ? 1 : 0;
+        for (var i = 0; i < steps.Count; i++)
         {
-            var step = _case.Steps[i];
-            var label = $"step {i + 1} ({Describe(step)})";
+            var step = steps[i];
+            var label = i + first == 0 ? $"start ({Describe(step)})" : $"step {i + first} ({Describe(step)})";
             string? problem;
             try
             {
