@@ -10,11 +10,15 @@ namespace Crm.Bpm.Feel.Evaluation;
 /// </remarks>
 public class FeelScope
 {
+    private readonly bool _overridesLookup;
     private Dictionary<string, FeelValue>? _values;
 
     public FeelScope(FeelScope? parent = null)
     {
         Parent = parent;
+
+        // The plain dictionary scope is the hot path of gateway conditions: skip the virtual call for it.
+        _overridesLookup = GetType() != typeof(FeelScope);
     }
 
     /// <summary>A scope with no names.</summary>
@@ -66,7 +70,14 @@ public class FeelScope
     {
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            if (scope.TryGetOwnValue(name, out value))
+            if (scope._overridesLookup)
+            {
+                if (scope.TryGetOwnValue(name, out value))
+                {
+                    return true;
+                }
+            }
+            else if (scope._values is { } values && values.TryGetValue(name, out value))
             {
                 return true;
             }
