@@ -19,6 +19,19 @@ internal sealed class CompilationContext(string? file, List<Diagnostic> diagnost
     /// <summary>Compiles FEEL text; text that does not compile is reported once and evaluates to null with a warning.</summary>
     public CompiledFeel CompileFeel(string text, NameScope names, DmnElement at, string? ownerId)
     {
+        var trimmed = text.Trim();
+        if (Constant(trimmed) is { } constant)
+        {
+            // Literal output entries (numbers, plain strings, booleans, null) need no FEEL evaluation at all.
+            return new CompiledFeel(text, _ => constant);
+        }
+
+        if (names.Names.Contains(trimmed))
+        {
+            // A bare name of the scope (the usual input expression) is a lookup; FEEL would do the same with more machinery.
+            return new CompiledFeel(text, frame => frame.TryGetValue(trimmed, out var value) ? value : FeelValue.Null);
+        }
+
         var compiled = FeelInterop.CompileExpression(text, names, out var error, name => Types?.ToFeelType(name), at.Id ?? ownerId, at.Position);
         if (compiled is not null)
         {
@@ -43,6 +56,11 @@ internal sealed class CompilationContext(string? file, List<Diagnostic> diagnost
             return CompiledUnaryTests.Any;
         }
 
+        if (Tables.LiteralUnaryTests.TryCompile(text) is { } literal)
+        {
+            return new CompiledUnaryTests(text, (input, _) => literal(input));
+        }
+
         var compiled = FeelInterop.CompileUnaryTests(text, names, out var error, name => Types?.ToFeelType(name), entryId ?? at.Id ?? ownerId, position.IsKnown ? position : at.Position);
         if (compiled is not null)
         {
@@ -58,6 +76,34 @@ internal sealed class CompilationContext(string? file, List<Diagnostic> diagnost
             frame.Session.Warn(message, entryId ?? at.Id ?? ownerId, where);
             return null;
         });
+    }
+
+    /// <summary>The value of a literal that needs no evaluation: a number, a string without escapes, true, false or null.</summary>
+    private static FeelValue? Constant(string text)
+    {
+        if (text is "true" or "false")
+        {
+            return FeelValue.Boolean(text == "true");
+        }
+
+        if (text == "null")
+        {
+            return FeelValue.Null;
+        }
+
+        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"' && text.IndexOfAny(['"', '\\'], 1, text.Length - 2) < 0)
+        {
+            return FeelValue.String(text[1..^1]);
+        }
+
+        if (text.Length > 0 && (char.IsAsciiDigit(text[0]) || (text[0] == '-' && text.Length > 1 && char.IsAsciiDigit(text[1])))
+            && text.Skip(1).All(c => char.IsAsciiDigit(c) || c == '.') && text.Count(c => c == '.') <= 1 && text[^1] != '.'
+            && Feel.Numbers.FeelDecimal.TryParse(text) is { } number)
+        {
+            return FeelValue.Number(number);
+        }
+
+        return null;
     }
 
     public void Report(DiagnosticSeverity severity, string code, string message, DmnElement at, string? ownerId) =>

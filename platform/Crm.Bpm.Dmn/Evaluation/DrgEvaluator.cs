@@ -17,10 +17,15 @@ internal static class DrgEvaluator
             return known;
         }
 
+        if (node is InputDataNode input)
+        {
+            // Input data are only looked up and checked, so they are not worth a cache entry.
+            return InputValue(input, session);
+        }
+
         var value = node switch
         {
             DecisionNode decision => EvaluateDecision(decision, session),
-            InputDataNode input => InputValue(input, session),
             BusinessKnowledgeModelNode bkm => KnowledgeModelFunction(bkm, session),
             DecisionServiceNode service => ServiceFunction(service, session),
             _ => FeelValue.Null,
@@ -61,7 +66,7 @@ internal static class DrgEvaluator
         }
 
         var value = outputs.Count == 1 ? outputs[0].Value : FeelInterop.Context(outputs);
-        return TypeCoercion.Apply(value, service.ResultType, new EvaluationFrame(session), $"The decision service '{service.Name}'", service.Id, service.Element.Position);
+        return TypeCoercion.Apply(value, service.ResultType, new EvaluationFrame(session), "The decision service", service.Name, service.Id, service.Element.Position);
     }
 
     /// <summary>Calls a business knowledge model directly with positional arguments.</summary>
@@ -78,7 +83,7 @@ internal static class DrgEvaluator
             // A decision without logic can only take its value from the caller (DMN 1.5 §6.3.7).
             if (session.Inputs.TryGetValue(decision.Name, out var given))
             {
-                return TypeCoercion.Apply(given, decision.Type, new EvaluationFrame(session), $"The value given for decision '{decision.Name}'", decision.Id, decision.Element.Position);
+                return TypeCoercion.Apply(given, decision.Type, new EvaluationFrame(session), "The value given for decision", decision.Name, decision.Id, decision.Element.Position);
             }
 
             session.Warn($"The decision '{decision.Name}' has no decision logic and no value was given for it; its value is null.", decision.Id, decision.Element.Position);
@@ -91,18 +96,12 @@ internal static class DrgEvaluator
             return FeelValue.Null;
         }
 
-        try
-        {
-            var frame = new EvaluationFrame(session);
-            Bind(frame, decision.Owner, decision.Information, session);
-            Bind(frame, decision.Owner, decision.Knowledge, session);
-            var value = decision.Logic(frame);
-            return TypeCoercion.Apply(value, decision.Type, frame, $"The decision '{decision.Name}'", decision.Id, decision.Element.Position);
-        }
-        finally
-        {
-            session.Leave(decision);
-        }
+        // ValueOf stores the result, which also ends the node's in-progress mark.
+        var frame = new EvaluationFrame(session);
+        Bind(frame, decision.Owner, decision.Information, session);
+        Bind(frame, decision.Owner, decision.Knowledge, session);
+        var value = decision.Logic(frame);
+        return TypeCoercion.Apply(value, decision.Type, frame, "The decision", decision.Name, decision.Id, decision.Element.Position);
     }
 
     private static FeelValue InputValue(InputDataNode input, EvaluationSession session)
@@ -131,7 +130,12 @@ internal static class DrgEvaluator
             return FeelValue.Null;
         }
 
-        return TypeCoercion.Apply(given, input.Type, new EvaluationFrame(session), $"The input data '{input.Name}'", input.Id, input.Element.Position);
+        if (input.Type.IsAny || given.IsNull)
+        {
+            return given;
+        }
+
+        return TypeCoercion.Apply(given, input.Type, session.EmptyFrame, "The input data", input.Name, input.Id, input.Element.Position);
     }
 
     private static FeelValue KnowledgeModelFunction(BusinessKnowledgeModelNode bkm, EvaluationSession session)
@@ -147,7 +151,7 @@ internal static class DrgEvaluator
         var body = bkm.Body;
         Evaluator typed = resultType.IsAny
             ? body
-            : frame => TypeCoercion.Apply(body(frame), resultType, frame, $"The business knowledge model '{bkm.Name}'", bkm.Id, bkm.Element.Position);
+            : frame => TypeCoercion.Apply(body(frame), resultType, frame, "The business knowledge model", bkm.Name, bkm.Id, bkm.Element.Position);
         var function = FunctionFactory.Create(bkm.Parameters, typed, closure, $"The business knowledge model '{bkm.Name}'", bkm.Id, bkm.Element.Position, bkm.Name);
 
         // Bind after creating the function so that the model can call itself recursively.

@@ -8,8 +8,13 @@ namespace Crm.Bpm.Dmn.Evaluation;
 /// <summary>The state of one evaluation request: the caller's inputs, DRG results computed so far, and warnings.</summary>
 internal sealed class EvaluationSession
 {
-    private readonly Dictionary<object, FeelValue> _results = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<object> _inProgress = new(ReferenceEqualityComparer.Instance);
+    // Most evaluations touch a handful of DRG nodes, so results live in two small arrays searched linearly;
+    // a null value marks a node being evaluated (to detect requirement cycles).
+    private object[] _nodes = [];
+    private FeelValue?[] _values = [];
+    private int _count;
+    private FeelEvaluationContext? _feel;
+    private EvaluationFrame? _emptyFrame;
 
     public EvaluationSession(IReadOnlyDictionary<string, FeelValue> inputs, List<Diagnostic> warnings, string? file, TimeProvider clock)
     {
@@ -17,7 +22,6 @@ internal sealed class EvaluationSession
         Warnings = warnings;
         File = file;
         Clock = clock;
-        Feel = new FeelEvaluationContext(FeelScope.Empty, clock);
     }
 
     /// <summary>The values the caller supplied, by input data (or decision) name.</summary>
@@ -32,19 +36,75 @@ internal sealed class EvaluationSession
     public TimeProvider Clock { get; }
 
     /// <summary>The FEEL evaluation context reused for every FEEL expression of this session.</summary>
-    public FeelEvaluationContext Feel { get; }
+    public FeelEvaluationContext Feel => _feel ??= new FeelEvaluationContext(FeelScope.Empty, Clock);
 
     /// <summary>Values forced for some DRG nodes, such as a decision service's input decisions and input data.</summary>
     public Dictionary<object, FeelValue>? Overrides { get; init; }
 
-    public bool TryGetResult(object node, out FeelValue value) => _results.TryGetValue(node, out value!);
+    /// <summary>A frame without variables, for type checks that need no scope.</summary>
+    public EvaluationFrame EmptyFrame => _emptyFrame ??= new EvaluationFrame(this);
 
-    public void SetResult(object node, FeelValue value) => _results[node] = value;
+    public bool TryGetResult(object node, out FeelValue value)
+    {
+        var index = IndexOf(node);
+        if (index >= 0 && _values[index] is { } found)
+        {
+            value = found;
+            return true;
+        }
+
+        value = FeelValue.Null;
+        return false;
+    }
+
+    public void SetResult(object node, FeelValue value) => Put(node, value);
 
     /// <summary>Marks a node as being evaluated; false when it already is (a requirement cycle).</summary>
-    public bool Enter(object node) => _inProgress.Add(node);
+    public bool Enter(object node)
+    {
+        var index = IndexOf(node);
+        if (index >= 0 && _values[index] is null)
+        {
+            return false;
+        }
 
-    public void Leave(object node) => _inProgress.Remove(node);
+        Put(node, null);
+        return true;
+    }
+
+    private int IndexOf(object node)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (ReferenceEquals(_nodes[i], node))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Put(object node, FeelValue? value)
+    {
+        var index = IndexOf(node);
+        if (index >= 0)
+        {
+            _values[index] = value;
+            return;
+        }
+
+        if (_count == _nodes.Length)
+        {
+            var size = Math.Max(4, _count * 2);
+            Array.Resize(ref _nodes, size);
+            Array.Resize(ref _values, size);
+        }
+
+        _nodes[_count] = node;
+        _values[_count] = value;
+        _count++;
+    }
 
     /// <summary>A session for a decision service call: the same warnings and clock, fresh results, the given overrides.</summary>
     public EvaluationSession Nested(Dictionary<object, FeelValue> overrides) =>
@@ -64,7 +124,7 @@ internal sealed class EvaluationSession
     /// <summary>Moves the warnings FEEL recorded into this session's list, naming the element concerned.</summary>
     public void CollectFeelWarnings(string? elementId, Drg.SourcePosition position)
     {
-        if (!Feel.HasWarnings)
+        if (_feel is null || !_feel.HasWarnings)
         {
             return;
         }

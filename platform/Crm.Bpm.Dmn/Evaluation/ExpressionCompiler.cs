@@ -40,7 +40,7 @@ internal sealed class ExpressionCompiler(CompilationContext context)
 
         var id = expression.Id ?? ownerId;
         var position = expression.Position;
-        return frame => TypeCoercion.Apply(evaluator(frame), type, frame, "The expression's result", id, position);
+        return frame => TypeCoercion.Apply(evaluator(frame), type, frame, "The expression's result", null, id, position);
     }
 
     private Evaluator CompileLiteral(LiteralExpression literal, NameScope names, string? ownerId)
@@ -90,7 +90,7 @@ internal sealed class ExpressionCompiler(CompilationContext context)
                     continue;
                 }
 
-                value = TypeCoercion.Apply(value, type, inner, $"The context entry '{name}'", id, position);
+                value = TypeCoercion.Apply(value, type, inner, "The context entry", name, id, position);
                 inner.Bind(name, value);
                 values.Add(new KeyValuePair<string, FeelValue>(name, value));
             }

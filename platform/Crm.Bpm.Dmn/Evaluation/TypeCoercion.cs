@@ -7,7 +7,9 @@ namespace Crm.Bpm.Dmn.Evaluation;
 /// <summary>Applies a declared type to a computed value, turning a non-conforming value into null with a warning.</summary>
 internal static class TypeCoercion
 {
-    public static FeelValue Apply(FeelValue value, DmnType type, EvaluationFrame frame, string what, string? elementId, SourcePosition position = default)
+    /// <summary>The value converted to <paramref name="type"/>, or null with a warning naming <paramref name="what"/> (and <paramref name="name"/>, quoted, when given).</summary>
+    /// <remarks>The message is only built when the value does not conform, so the common path allocates nothing.</remarks>
+    public static FeelValue Apply(FeelValue value, DmnType type, EvaluationFrame frame, string what, string? name, string? elementId, SourcePosition position = default)
     {
         if (type.IsAny || value.IsNull)
         {
@@ -19,7 +21,8 @@ internal static class TypeCoercion
             return result;
         }
 
-        frame.Session.Warn($"{what}: the value {Describe(value)} does not conform to the type '{type.Name}'; the result is null.", elementId, position);
+        var subject = name is null ? what : $"{what} '{name}'";
+        frame.Session.Warn($"{subject}: the value {Describe(value)} does not conform to the type '{type.Name}'; the result is null.", elementId, position);
         return FeelValue.Null;
     }
 

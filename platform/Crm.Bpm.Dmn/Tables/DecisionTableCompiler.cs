@@ -41,7 +41,8 @@ internal sealed class DecisionTableCompiler(CompilationContext context)
             inputs.Select((_, i) => i < rule.InputEntries.Count
                 ? context.CompileUnaryTests(rule.InputEntries[i].Text, names, rule, ownerId, rule.InputEntries[i].Id, rule.InputEntries[i].Position)
                 : CompiledUnaryTests.Any).ToArray(),
-            outputs.Select((_, i) => OutputEntry(rule, i, names, ownerId)).ToArray())).ToArray();
+            outputs.Select((_, i) => OutputEntry(rule, i, names, ownerId)).ToArray(),
+            outputs.Select(o => $"Rule {index + 1}, output '{o.Name}'").ToArray())).ToArray();
 
         if (table.Aggregation != BuiltinAggregator.None && table.HitPolicy != HitPolicy.Collect)
         {

@@ -233,7 +233,7 @@ internal sealed class DecisionTableEvaluator(
             if (outputs[i].Default is { } evaluate)
             {
                 anyDefault = true;
-                defaults[i] = TypeCoercion.Apply(evaluate(frame), outputs[i].Type, frame, $"The default of output '{outputs[i].Name}'", outputs[i].Id, position);
+                defaults[i] = TypeCoercion.Apply(evaluate(frame), outputs[i].Type, frame, "The default of output", outputs[i].Name, outputs[i].Id, position);
             }
             else
             {
@@ -263,7 +263,7 @@ internal sealed class DecisionTableEvaluator(
         for (var i = 0; i < outputs.Length; i++)
         {
             var output = outputs[i];
-            var value = TypeCoercion.Apply(rule.OutputEntries[i](frame), output.Type, frame, $"Rule {rule.Number}, output '{output.Name}'", rule.Id ?? id, position);
+            var value = TypeCoercion.Apply(rule.OutputEntries[i](frame), output.Type, frame, rule.OutputDescriptions[i], null, rule.Id ?? id, position);
             if (!output.OutputValues.IsAny && !value.IsNull && output.OutputValues.Matches(value, frame) != true)
             {
                 frame.Session.Warn($"Rule {rule.Number} gives output '{output.Name}' the value {TypeCoercion.Describe(value)}, which is not among its output values ({output.OutputValues.Text}); the decision table's result is null.", rule.Id ?? id, position);
