@@ -316,7 +316,15 @@ internal sealed class Parser
             }
         }
 
-        return PositiveUnaryTest();
+        // "x in [1..5] and y" is "(x in [1..5]) and y": the test after 'in' binds tighter than and/or.
+        var t = Current;
+        if (t.Kind == TokenKind.Operator && t.Text is "<" or "<=" or ">" or ">=" or "=" or "!=")
+        {
+            _p++;
+            return new UnaryComparisonNode(t.Start, t.Text, Additive());
+        }
+
+        return InstanceOf();
     }
 
     private Node InstanceOf()
