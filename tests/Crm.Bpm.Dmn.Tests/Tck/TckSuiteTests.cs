@@ -6,8 +6,8 @@ namespace Crm.Bpm.Dmn.Tests.Tck;
 /// <summary>Runs the shared DMN TCK once and checks the compliance figures the project has reached.</summary>
 public sealed class TckSuiteTests : IClassFixture<TckSuiteTests.TckRun>
 {
-    /// <summary>Level-3 test cases that passed when this figure was last raised; the suite fails if fewer pass.</summary>
-    private const int Level3PassedAtLeast = 0;
+    /// <summary>Level-3 test cases that passed when this figure was last raised (2553 of 2553); the suite fails if fewer pass.</summary>
+    private const int Level3PassedAtLeast = 2553;
 
     private readonly TckRun _run;
 
