@@ -434,7 +434,7 @@ internal static class Compiler
         {
             if (start is FeelNumber a && end is FeelNumber b && a.Value.IsInteger && b.Value.IsInteger)
             {
-                return IntegerRange(a.Value, b.Value, true, true);
+                return TooLong(context, a.Value, b.Value) ? null : IntegerRange(a.Value, b.Value, true, true);
             }
 
             if (start is FeelDate da && end is FeelDate db)
@@ -452,7 +452,7 @@ internal static class Compiler
                 return list;
             // TCK 0084: a range value iterates only when it is an ascending range of integers or dates.
             case FeelRange { Start: FeelNumber a, End: FeelNumber b } r when a.Value.IsInteger && b.Value.IsInteger && a.Value <= b.Value:
-                return IntegerRange(a.Value, b.Value, r.StartIncluded, r.EndIncluded);
+                return TooLong(context, a.Value, b.Value) ? null : IntegerRange(a.Value, b.Value, r.StartIncluded, r.EndIncluded);
             case FeelRange { Start: FeelDate a, End: FeelDate b } r when a.EpochDay <= b.EpochDay:
                 return DateRange(a, b).Where(d => (r.StartIncluded || !d.Equals(a)) && (r.EndIncluded || !d.Equals(b)));
             case FeelRange:
@@ -466,6 +466,18 @@ internal static class Compiler
         }
     }
 
+    /// <summary>A guard for the engine: an iteration of more than ten million numbers is refused (null plus a warning).</summary>
+    private static bool TooLong(FeelEvaluationContext context, FeelDecimal from, FeelDecimal to)
+    {
+        if ((to - from).Abs() <= 10_000_000)
+        {
+            return false;
+        }
+
+        context.Warn(FeelWarningCodes.OutOfRange, $"Iterating from {from} to {to} is more than ten million steps.");
+        return true;
+    }
+
     private static IEnumerable<FeelValue> IntegerRange(FeelDecimal from, FeelDecimal to, bool includeFrom, bool includeTo)
     {
         var step = from <= to ? FeelDecimal.One : -FeelDecimal.One;
@@ -476,7 +488,7 @@ internal static class Compiler
             yield break;
         }
 
-        for (var count = 0; count < 10_000_000; count++)
+        while (true)
         {
             yield return FeelNumber.Of(current);
             if (current == stop)

@@ -20,6 +20,7 @@ internal static class ConversionFunctions
         BuiltinFunctions.Add(f, "number", ["from", "grouping separator", "decimal separator"], Number, required: 1);
         BuiltinFunctions.Add(f, "string", ["from"], c => c[0].IsNull ? FeelValue.Null : new FeelString(c[0].ToFeelString()));
         BuiltinFunctions.Add(f, "context", ["entries"], Context);
+        BuiltinFunctions.Add(f, "range", ["from"], Range);
         BuiltinFunctions.Add(f, "not", ["negand"], c => c[0] is FeelBoolean b ? FeelBoolean.Of(!b.Value) : FeelValue.Null);
     }
 
@@ -192,6 +193,19 @@ internal static class ConversionFunctions
         }
 
         return FeelDecimal.TryParse(text) is { } number && !text.Contains(' ', StringComparison.Ordinal) ? FeelNumber.Of(number) : c.Fail($"'{text}' is not a number.");
+    }
+
+    private static FeelValue Range(Call c)
+    {
+        // DMN 1.5 §10.3.4.1: range("[1..10)") reads a range literal (or a unary comparison such as "< 5") from text.
+        if (!c.Text(0, out var text))
+        {
+            return c[0].IsNull ? FeelValue.Null : c.Fail("expects a string holding a range literal.");
+        }
+
+        var compiled = FeelCompiler.CompileExpression(text);
+        var value = compiled.Value?.Evaluate(new Evaluation.FeelEvaluationContext(Evaluation.FeelScope.Empty));
+        return value is FeelRange range ? range : c.Fail($"'{text}' is not a range literal such as \"[1..10)\" or \"> 5\".");
     }
 
     private static FeelValue Context(Call c)

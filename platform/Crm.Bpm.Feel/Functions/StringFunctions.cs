@@ -25,8 +25,6 @@ internal static class StringFunctions
         BuiltinFunctions.Add(f, "replace", ["input", "pattern", "replacement", "flags"], Replace, required: 3);
         BuiltinFunctions.Add(f, "split", ["string", "delimiter"], Split);
         BuiltinFunctions.Add(f, "string join", ["list", "delimiter"], Join, required: 1);
-        BuiltinFunctions.Add(f, "pad left", ["string", "length", "character"], c => Pad(c, left: true), required: 2);
-        BuiltinFunctions.Add(f, "pad right", ["string", "length", "character"], c => Pad(c, left: false), required: 2);
     }
 
     private static FeelValue NullOr(Call c, string message) => c.AnyNull(c.Given) ? FeelValue.Null : c.Fail(message);
@@ -259,30 +257,6 @@ internal static class StringFunctions
         }
 
         return new FeelString(string.Join(delimiter, parts));
-    }
-
-    private static FeelValue Pad(Call c, bool left)
-    {
-        if (!c.Text(0, out var s) || !c.Integer(1, out var length))
-        {
-            return NullOr(c, "expects a string and a length.");
-        }
-
-        var pad = c[2] is FeelString p && p.Value.Length > 0 ? p.Value : " ";
-        var text = new StringBuilder(s);
-        while (CodePoints(text.ToString()).Length < length)
-        {
-            if (left)
-            {
-                text.Insert(0, pad);
-            }
-            else
-            {
-                text.Append(pad);
-            }
-        }
-
-        return new FeelString(text.ToString());
     }
 
     internal static string Format(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
