@@ -21,7 +21,7 @@ public static class ProcessTestReader
         ["state", "passed", "notPassed", "path", "passedTimes", "variables", "noVariables", "openTasks", "tasks", "openJobs", "jobs", "incidents", "waitingAt", "bufferedMessages"];
 
     private static readonly string[] StepExpectFields = [.. ExpectFields, "rejected", "correlations"];
-    private static readonly string[] States = ["active", "completed", "terminated", "incident"];
+    private static readonly string[] States = ["active", "completed", "terminated", "incident", "notStarted"];
 
     /// <summary>The clock a case starts at unless it says otherwise.</summary>
     public static DateTimeOffset DefaultClock { get; } = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -8,7 +8,7 @@ public sealed record ProcessTestExpectation
     /// <summary>Where <c>expect</c> was written.</summary>
     public int Line { get; init; }
 
-    /// <summary><c>active</c>, <c>completed</c>, <c>terminated</c> or <c>incident</c> (active with an open incident).</summary>
+    /// <summary><c>active</c>, <c>completed</c>, <c>terminated</c>, <c>incident</c> (active with an open incident) or <c>notStarted</c>.</summary>
     public Located<string>? State { get; init; }
 
     /// <summary>Elements completed at least once.</summary>

@@ -66,10 +66,10 @@ internal sealed class CaseView
         }
     }
 
-    /// <summary>The case instance's state as a process test names it, or null when no instance was started.</summary>
-    public string? State => Instance?.State switch
+    /// <summary>The case instance's state as a process test names it.</summary>
+    public string State => Instance?.State switch
     {
-        null => null,
+        null => "notStarted",
         ProcessInstanceState.Completed => "completed",
         ProcessInstanceState.Terminated => "terminated",
         _ => Incidents.Any(i => InFamily(i.ProcessInstanceKey)) ? "incident" : "active",

@@ -14,9 +14,7 @@ internal static class ExpectationCheck
 
         if (expect.State is { } state && view.State != state.Value)
         {
-            Fail(state.Line, view.State is null
-                ? $"expected state {state.Value}, but no process instance was started."
-                : $"expected state {state.Value}, but it is {view.State}. {view.Summary()}");
+            Fail(state.Line, $"expected state {state.Value}, but it is {view.State}. {view.Summary()}");
         }
 
         var completedIds = view.Completed.Select(e => e.ElementId!).ToList();
