@@ -3,6 +3,7 @@ using Crm.Bpm.Feel.Types;
 namespace Crm.Bpm.Feel;
 
 /// <summary>What the parser needs to know beyond the text: the names in scope (so names with spaces and operators can be read) and user-defined types.</summary>
+/// <remarks>Treat an options object as immutable once used: its name matcher is built once and cached.</remarks>
 public sealed class FeelCompileOptions
 {
     /// <summary>Options with no extra names.</summary>

@@ -11,6 +11,9 @@ internal static class CompilerPipeline
     private static readonly string[] TypeNames = ["days and time duration", "years and months duration", "date and time"];
     private static readonly KnownNames BuiltinNames = new(BuiltinFunctions.Names.Concat(TypeNames));
 
+    // DMN compiles every expression of a model with one options object: build its name matcher once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FeelCompileOptions, KnownNames> NamesByOptions = [];
+
     public static FeelCompileResult<FeelExpression> CompileExpression(string text, FeelCompileOptions options)
     {
         var parser = new Parser(text, options, NamesFor(options));
@@ -60,7 +63,9 @@ internal static class CompilerPipeline
     }
 
     private static KnownNames NamesFor(FeelCompileOptions options) =>
-        options.KnownNames.Count == 0 ? BuiltinNames : new KnownNames(BuiltinFunctions.Names.Concat(TypeNames).Concat(options.KnownNames));
+        options.KnownNames.Count == 0
+            ? BuiltinNames
+            : NamesByOptions.GetValue(options, o => new KnownNames(BuiltinFunctions.Names.Concat(TypeNames).Concat(o.KnownNames)));
 
     /// <summary>Rejections that the grammar allows but the product does not: external functions (no I/O) and unknown types.</summary>
     private static Diagnostic? Check(Node root, Parser parser)
