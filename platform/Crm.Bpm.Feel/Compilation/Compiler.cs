@@ -2,7 +2,6 @@ using Crm.Bpm.Feel.Evaluation;
 using Crm.Bpm.Feel.Functions;
 using Crm.Bpm.Feel.Numbers;
 using Crm.Bpm.Feel.Parsing;
-using Crm.Bpm.Feel.Temporal;
 using Crm.Bpm.Feel.Values;
 
 namespace Crm.Bpm.Feel.Compilation;
@@ -772,6 +771,4 @@ internal static class Compiler
         var test = CompileTests(node);
         return (c, s) => s.TryGetValue("?", out var input) ? test(input, c, s) : Arithmetic.WarnNull(c, FeelWarningCodes.UnknownName, "A unary test needs an input value '?'.");
     }
-
-    internal static long EpochNanosPerDay => CalendarMath.SecondsPerDay * CalendarMath.NanosPerSecond;
 }

@@ -26,15 +26,14 @@ internal static class RangeFunctions
 
     private static void Add(Dictionary<string, BuiltinFunction> f, string name, string[][] signatures, Func<Interval, Interval, bool> test)
     {
+        // Every signature shares one body: the argument types (point or range) decide, the names only bind.
         foreach (var parameters in signatures)
         {
-            var kinds = parameters.Select(p => p.StartsWith("range", StringComparison.Ordinal)).ToArray();
-            BuiltinFunctions.Add(f, name, parameters, c => Apply(c, name, signatures, test));
-            _ = kinds;
+            BuiltinFunctions.Add(f, name, parameters, c => Apply(c, signatures, test));
         }
     }
 
-    private static FeelValue Apply(Call c, string name, string[][] signatures, Func<Interval, Interval, bool> test)
+    private static FeelValue Apply(Call c, string[][] signatures, Func<Interval, Interval, bool> test)
     {
         if (c.AnyNull(2))
         {
@@ -55,7 +54,6 @@ internal static class RangeFunctions
             return c.Fail("the points and ranges are of types that cannot be compared.");
         }
 
-        _ = name;
         return FeelBoolean.Of(test(a, b));
     }
 

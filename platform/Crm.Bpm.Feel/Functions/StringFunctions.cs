@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Crm.Bpm.Feel.Values;
@@ -258,6 +257,4 @@ internal static class StringFunctions
 
         return new FeelString(string.Join(delimiter, parts));
     }
-
-    internal static string Format(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 }

@@ -53,13 +53,13 @@ internal sealed class Parser
         {
             var start = Current.Start;
             _p += 2;
-            var tests = PositiveUnaryTests(")");
+            var tests = PositiveUnaryTests();
             Expect(")", "')' closing not(");
             ExpectEnd("the end of the unary tests");
             return new NotTestsNode(start, tests);
         }
 
-        var list = PositiveUnaryTests(null);
+        var list = PositiveUnaryTests();
         ExpectEnd("',' or the end of the unary tests");
         return list;
     }
@@ -87,7 +87,7 @@ internal sealed class Parser
         return false;
     }
 
-    private TestListNode PositiveUnaryTests(string? closer)
+    private TestListNode PositiveUnaryTests()
     {
         var start = Current.Start;
         var tests = new List<Node> { PositiveUnaryTest() };
@@ -97,7 +97,6 @@ internal sealed class Parser
             tests.Add(PositiveUnaryTest());
         }
 
-        _ = closer;
         return new TestListNode(start, tests);
     }
 
@@ -306,7 +305,7 @@ internal sealed class Parser
             try
             {
                 _p++;
-                var tests = PositiveUnaryTests(")");
+                var tests = PositiveUnaryTests();
                 Expect(")", "')'");
                 return tests;
             }

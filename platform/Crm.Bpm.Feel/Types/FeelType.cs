@@ -231,7 +231,6 @@ public sealed class FeelType : IEquatable<FeelType>
                 i += 5;
             }
 
-            var start = i;
             var name = new StringBuilder();
             while (i < s.Length && s[i] is not ('<' or '>' or ',' or ':' or ')' or '(') && !(s[i] == '-' && i + 1 < s.Length && s[i + 1] == '>'))
             {
@@ -330,7 +329,6 @@ public sealed class FeelType : IEquatable<FeelType>
                     }
             }
 
-            _ = start;
             return word switch
             {
                 "Any" => Any,

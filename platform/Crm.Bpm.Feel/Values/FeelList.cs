@@ -13,14 +13,13 @@ public sealed class FeelList : FeelValue, IReadOnlyList<FeelValue>
         _items = items.ToArray();
     }
 
-    private FeelList(FeelValue[] items, bool owned)
+    private FeelList(FeelValue[] items)
     {
-        _ = owned;
         _items = items;
     }
 
     /// <summary>The empty list.</summary>
-    public static FeelList Empty { get; } = new([], owned: true);
+    public static FeelList Empty { get; } = new(Array.Empty<FeelValue>());
 
     /// <summary>The elements.</summary>
     public IReadOnlyList<FeelValue> Items => _items;
@@ -35,10 +34,10 @@ public sealed class FeelList : FeelValue, IReadOnlyList<FeelValue>
     public FeelValue this[int index] => _items[index];
 
     /// <summary>A list of the given values.</summary>
-    public static FeelList Of(params FeelValue[] items) => new((FeelValue[])items.Clone(), owned: true);
+    public static FeelList Of(params FeelValue[] items) => new((FeelValue[])items.Clone());
 
     /// <summary>Wraps an array the caller will never change again.</summary>
-    internal static FeelList Wrap(FeelValue[] items) => items.Length == 0 ? Empty : new FeelList(items, owned: true);
+    internal static FeelList Wrap(FeelValue[] items) => items.Length == 0 ? Empty : new FeelList(items);
 
     /// <inheritdoc />
     public IEnumerator<FeelValue> GetEnumerator() => ((IEnumerable<FeelValue>)_items).GetEnumerator();
