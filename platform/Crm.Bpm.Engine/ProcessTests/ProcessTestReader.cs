@@ -66,6 +66,13 @@ public static class ProcessTestReader
         catch (YamlException ex)
         {
             var message = (ex.InnerException?.Message ?? ex.Message).Trim();
+            if (message.StartsWith("Duplicate key", StringComparison.Ordinal))
+            {
+                context.Error(checked((int)ex.Start.Line), checked((int)ex.Start.Column), ProcessTestDiagnosticCodes.NotYaml,
+                    $"The field '{message["Duplicate key".Length..].Trim()}' is written twice in one mapping; keep one, or start a new case or step with '- '.");
+                return new ProcessTestReadResult(null, context.Diagnostics);
+            }
+
             context.Error(checked((int)ex.Start.Line), checked((int)ex.Start.Column), ProcessTestDiagnosticCodes.NotYaml,
                 $"This is not valid YAML: {message} Check the indentation (spaces, not tabs), the colons after field names, and quote text that contains ': ' or starts with a special character.");
             return new ProcessTestReadResult(null, context.Diagnostics);
