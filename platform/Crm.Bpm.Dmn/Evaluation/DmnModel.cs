@@ -106,7 +106,7 @@ public sealed class DmnModel
             return new DmnResult(FeelValue.Null, warnings);
         }
 
-        var value = DrgEvaluator.ValueOf(decision, session);
+        var value = Guard(session, () => DrgEvaluator.ValueOf(decision, session));
         return new DmnResult(value, warnings);
     }
 
@@ -122,8 +122,12 @@ public sealed class DmnModel
         }
 
         var arguments = service.Parameters.Select(p => session.Inputs.TryGetValue(p.Name, out var v) ? v : FeelValue.Null).ToList();
-        var outputs = DrgEvaluator.InvokeService(service, arguments, session);
-        var value = DrgEvaluator.ServiceResult(service, outputs, session);
+        IReadOnlyList<KeyValuePair<string, FeelValue>>? outputs = null;
+        var value = Guard(session, () =>
+        {
+            outputs = DrgEvaluator.InvokeService(service, arguments, session);
+            return DrgEvaluator.ServiceResult(service, outputs, session);
+        });
         if (outputs is null || (value.IsNull && outputs.Any(o => !o.Value.IsNull)))
         {
             // A failed call or a result that does not conform to the service's type leaves every output null.
@@ -144,7 +148,28 @@ public sealed class DmnModel
         }
 
         var values = bkm.Parameters.Select(p => session.Inputs.TryGetValue(p.Name, out var v) ? v : FeelValue.Null).ToList();
-        return new DmnResult(DrgEvaluator.InvokeKnowledgeModel(bkm, values, session), warnings);
+        return new DmnResult(Guard(session, () => DrgEvaluator.InvokeKnowledgeModel(bkm, values, session)), warnings);
+    }
+
+    /// <summary>Runs an evaluation so that nothing escapes to the caller: DMN errors are null results with a warning.</summary>
+    private static FeelValue Guard(EvaluationSession session, Func<FeelValue> evaluate)
+    {
+        try
+        {
+            return evaluate();
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            session.Warn("The evaluation nests or recurses too deeply (a knowledge model or function that calls itself without end?); the result is null.", null);
+            return FeelValue.Null;
+        }
+#pragma warning disable CA1031 // The contract is a null result plus a warning, never an exception; this is the last line of defence.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            session.Warn($"The evaluation failed ({ex.GetType().Name}: {ex.Message}); the result is null.", null);
+            return FeelValue.Null;
+        }
     }
 
     private (EvaluationSession Session, List<Diagnostic> Warnings) Session(IReadOnlyDictionary<string, FeelValue>? inputs, TimeProvider? clock)

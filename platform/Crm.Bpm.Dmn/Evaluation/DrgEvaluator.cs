@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crm.Bpm.Feel.Values;
 
 namespace Crm.Bpm.Dmn.Evaluation;
@@ -97,6 +98,7 @@ internal static class DrgEvaluator
         }
 
         // ValueOf stores the result, which also ends the node's in-progress mark.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var frame = new EvaluationFrame(session);
         Bind(frame, decision.Owner, decision.Information, session);
         Bind(frame, decision.Owner, decision.Knowledge, session);

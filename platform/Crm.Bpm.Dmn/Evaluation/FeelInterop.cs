@@ -121,7 +121,7 @@ internal static class FeelInterop
         return false;
     }
 
-    /// <summary>The elements a boxed iterator walks: a list's items, or the integers of a finite integer range; null for anything else.</summary>
+    /// <summary>The elements a boxed iterator walks: a list's items; null for anything else (DMN 1.5 §8.3.4 iterates over lists).</summary>
     public static IReadOnlyList<FeelValue>? Iterate(FeelValue value) => value is FeelList list ? list.Items : null;
 
     public static FeelValue Context(IEnumerable<KeyValuePair<string, FeelValue>> entries) => FeelContext.Create(entries);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crm.Bpm.Dmn.Drg;
 using Crm.Bpm.Feel.Values;
 
@@ -11,6 +12,8 @@ internal static class FunctionFactory
         var names = parameters.Select(p => p.Name).ToList();
         return FeelInterop.Function(name, names, arguments =>
         {
+            // A function that calls itself without end must fail as a FEEL error, not overflow the stack.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             var inner = closure.Child();
             for (var i = 0; i < parameters.Count; i++)
             {

@@ -127,6 +127,7 @@ internal sealed class ModelCompilation
             }
         }
 
+        ReportCycles();
         foreach (var node in Nodes)
         {
             switch (node)
@@ -148,6 +149,41 @@ internal sealed class ModelCompilation
 
                     break;
             }
+        }
+    }
+
+    /// <summary>Reports each decision that requires itself (DMN 1.5 §6.2.2: the requirement graph is acyclic).</summary>
+    private void ReportCycles()
+    {
+        var state = new Dictionary<DecisionNode, int>(ReferenceEqualityComparer.Instance);
+        foreach (var start in Nodes.OfType<DecisionNode>())
+        {
+            Visit(start, []);
+        }
+
+        void Visit(DecisionNode decision, List<DecisionNode> path)
+        {
+            if (state.TryGetValue(decision, out var seen))
+            {
+                if (seen == 1)
+                {
+                    var cycle = path.SkipWhile(d => !ReferenceEquals(d, decision)).Append(decision).Select(d => $"'{d.Name}'");
+                    Context.Report(DiagnosticSeverity.Error, DmnDiagnosticCodes.RequirementCycle,
+                        $"The decisions require each other in a cycle ({string.Join(" -> ", cycle)}); remove one of the requirements.", decision.Element, decision.Id);
+                }
+
+                return;
+            }
+
+            state[decision] = 1;
+            path.Add(decision);
+            foreach (var required in decision.Information.OfType<DecisionNode>().Where(d => ReferenceEquals(d.Owner, this)))
+            {
+                Visit(required, path);
+            }
+
+            path.RemoveAt(path.Count - 1);
+            state[decision] = 2;
         }
     }
 

@@ -33,6 +33,9 @@ public static class DmnDiagnosticCodes
     /// <summary>A type reference names no FEEL type or item definition.</summary>
     public const string UnknownType = "DMN011";
 
+    /// <summary>A decision requires itself through its information requirements.</summary>
+    public const string RequirementCycle = "DMN012";
+
     /// <summary>A value met at evaluation time broke a rule of the model (reported as a warning, the result is null).</summary>
     public const string EvaluationWarning = "DMN100";
 }

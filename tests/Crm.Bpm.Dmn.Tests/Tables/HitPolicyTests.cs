@@ -11,7 +11,7 @@ public sealed class HitPolicyTests
         return Plain(result.Value);
     }
 
-    private static Evaluation.DmnResult Evaluate(string decision, decimal score, string segment = "silver") =>
+    private static Crm.Bpm.Dmn.Evaluation.DmnResult Evaluate(string decision, decimal score, string segment = "silver") =>
         Load("hit-policies.dmn").Evaluate(decision, Inputs(("Score", score), ("Segment", segment)));
 
     [Theory]

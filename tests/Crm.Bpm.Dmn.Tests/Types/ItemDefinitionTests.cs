@@ -5,7 +5,7 @@ namespace Crm.Bpm.Dmn.Tests.Types;
 
 public sealed class ItemDefinitionTests
 {
-    private static Evaluation.DmnResult Evaluate(string decision, params (string Name, object? Value)[] inputs) =>
+    private static Crm.Bpm.Dmn.Evaluation.DmnResult Evaluate(string decision, params (string Name, object? Value)[] inputs) =>
         Load("item-definitions.dmn").Evaluate(decision, Inputs(inputs));
 
     private static Dictionary<string, object?> Person(string name, int age) => new() { ["name"] = name, ["age"] = age };
