@@ -338,10 +338,11 @@ public static class ProcessTestReader
                     break;
                 }
 
-                var f = new YamlFields(mapping, keyword, ["element", "variables"], context);
+                var f = new YamlFields(mapping, keyword, ["element", "variables", "withVariables"], context);
                 var element = f.Text("element", required: true, example: ExampleOf(keyword));
                 var variables = f.Variables();
-                return element is null ? null : new CompleteTaskStep(element, variables);
+                var with = f.JsonObject("withVariables", "withVariables: { document: { owner: \"ben\" } }")?.Value;
+                return element is null ? null : new CompleteTaskStep(element, variables) { WithVariables = with };
             }
 
             case "completeJob":
@@ -356,7 +357,7 @@ public static class ProcessTestReader
                     break;
                 }
 
-                var f = new YamlFields(mapping, keyword, ["type", "element", "variables"], context);
+                var f = new YamlFields(mapping, keyword, ["type", "element", "withVariables", "variables"], context);
                 var job = Job(f, keyword);
                 var variables = f.Variables();
                 return job is null ? null : new CompleteJobStep(job, variables);
@@ -374,7 +375,7 @@ public static class ProcessTestReader
                     break;
                 }
 
-                var f = new YamlFields(mapping, keyword, ["type", "element", "retries", "message", "backoff"], context);
+                var f = new YamlFields(mapping, keyword, ["type", "element", "withVariables", "retries", "message", "backoff"], context);
                 var job = Job(f, keyword);
                 var retries = f.Integer("retries", 0, "retries: 0");
                 var message = f.Text("message");
@@ -389,7 +390,7 @@ public static class ProcessTestReader
                     break;
                 }
 
-                var f = new YamlFields(mapping, keyword, ["type", "element", "code", "message", "variables"], context);
+                var f = new YamlFields(mapping, keyword, ["type", "element", "withVariables", "code", "message", "variables"], context);
                 var job = Job(f, keyword);
                 var code = f.Text("code", required: true, example: ExampleOf(keyword));
                 var message = f.Text("message");
@@ -489,7 +490,8 @@ public static class ProcessTestReader
             return null;
         }
 
-        return type is null && element is null ? null : new JobSelector(type, element);
+        var with = fields.JsonObject("withVariables", "withVariables: { contact: \"b@x.org\" }")?.Value;
+        return type is null && element is null ? null : new JobSelector(type, element) { WithVariables = with };
     }
 
     private static string ExampleOf(string keyword) => keyword switch

@@ -127,7 +127,7 @@ internal sealed class CaseRun
                 break;
             case CompleteTaskStep task:
             {
-                var key = FindTask(task.Element, rejected is not null, out var problem);
+                var key = FindTask(task.Element, task.WithVariables, rejected is not null, out var problem);
                 if (key == 0)
                 {
                     return $"{label}: {problem}";
@@ -331,10 +331,10 @@ internal sealed class CaseRun
         return null;
     }
 
-    private long FindTask(string element, bool staleAllowed, out string problem)
+    private long FindTask(string element, JsonElement? withVariables, bool staleAllowed, out string problem)
     {
         problem = "";
-        var open = _engine.GetUserTasks().Where(t => t.ElementId == element).MinBy(t => t.Key);
+        var open = _engine.GetUserTasks().Where(t => t.ElementId == element && Contains(t.Variables, withVariables)).MinBy(t => t.Key);
         if (open is not null)
         {
             return open.Key;
@@ -347,6 +347,13 @@ internal sealed class CaseRun
             return stale.Key;
         }
 
+        if (withVariables is { } w && _engine.GetUserTasks().Any(t => t.ElementId == element))
+        {
+            problem = $"no open user task at {element} has the variables {w.GetRawText()}; their variables are: "
+                + string.Join("; ", _engine.GetUserTasks().Where(t => t.ElementId == element).Select(t => JsonSerializer.Serialize(t.Variables)));
+            return 0;
+        }
+
         problem = $"there is no open user task at {element}; open user tasks are {CaseView.List(_engine.GetUserTasks().Select(t => t.ElementId))}. {View().Summary()}";
         return 0;
     }
@@ -354,7 +361,8 @@ internal sealed class CaseRun
     private JobRecord? FindJob(JobSelector selector, bool staleAllowed, out string problem)
     {
         problem = "";
-        bool Matches(JobRecord j) => (selector.Type is null || j.Type == selector.Type) && (selector.Element is null || j.ElementId == selector.Element);
+        bool Matches(JobRecord j) => (selector.Type is null || j.Type == selector.Type) && (selector.Element is null || j.ElementId == selector.Element)
+            && Contains(j.Variables, selector.WithVariables);
         var all = _engine.GetJobs();
         var job = all.Where(j => j.State == JobState.Activatable && Matches(j)).MinBy(j => j.Key);
         if (job is not null)
@@ -391,6 +399,9 @@ internal sealed class CaseRun
             Retries = 1,
         };
     }
+
+    private static bool Contains(IReadOnlyDictionary<string, JsonElement> variables, JsonElement? expected) =>
+        expected is not { } e || e.EnumerateObject().All(p => variables.TryGetValue(p.Name, out var v) && JsonMatch.Mismatch(p.Value, v, p.Name) is null);
 
     private static Dictionary<string, object?>? Values(IReadOnlyDictionary<string, JsonElement> variables) =>
         variables.Count == 0 ? null : variables.ToDictionary(v => v.Key, v => (object?)v.Value, StringComparer.Ordinal);

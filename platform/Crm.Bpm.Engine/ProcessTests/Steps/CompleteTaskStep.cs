@@ -6,4 +6,7 @@ namespace Crm.Bpm.Engine.ProcessTests.Steps;
 public sealed record CompleteTaskStep(string Element, IReadOnlyDictionary<string, JsonElement> Variables) : ProcessTestStep
 {
     public override string Keyword => "completeTask";
+
+    /// <summary>A JSON object the task's variables must contain, to pick one task among several (a multi-instance item, say), or null.</summary>
+    public JsonElement? WithVariables { get; init; }
 }
