@@ -1,3 +1,4 @@
+using Crm.Bpm.Engine.Runtime.Commands;
 using Crm.Bpm.Engine.Runtime.Instances;
 
 namespace Crm.Bpm.Engine.Tests.Runtime;
@@ -91,7 +92,14 @@ public sealed class MessageTests
 
         var key = h.Start("receive");
 
-        h.Incidents(key).Should().ContainSingle().Which.ElementId.Should().Be("Receive_Order");
+        var incident = h.Incidents(key).Should().ContainSingle().Subject;
+        incident.ElementId.Should().Be("Receive_Order");
+        h.Engine.GetSubscriptions(key).Should().BeEmpty();
+
+        h.Run(new SetVariables(key) { Variables = RuntimeHarness.Vars("""{"orderId": "A-1"}""") }).Succeeded.Should().BeTrue();
+        h.Run(new ResolveIncident(incident.Key)).Succeeded.Should().BeTrue();
+        h.Correlate("order-received", "A-1").Correlations.Should().Be(1);
+        h.State(key).Should().Be(ProcessInstanceState.Completed);
     }
 
     [Fact]

@@ -150,10 +150,10 @@ internal sealed partial class Executor
                     ApplyCompletionVariables(element, payload);
                     CompleteElement(instance, element);
                 }
-                else
+                else if (OpenSubscription(instance, element, node, element))
                 {
+                    // Active only once the subscription is open: an incident while opening retries the activation.
                     element.State = ElementState.Active;
-                    OpenSubscription(instance, element, node, element);
                 }
 
                 break;
@@ -163,10 +163,9 @@ internal sealed partial class Executor
                     ApplyCompletionVariables(element, payload);
                     CompleteElement(instance, element);
                 }
-                else
+                else if (OpenSubscription(instance, element, node, element))
                 {
                     element.State = ElementState.Active;
-                    OpenSubscription(instance, element, node, element);
                 }
 
                 break;
@@ -236,7 +235,6 @@ internal sealed partial class Executor
                 RunGateway(instance, node, element.Parent!, element, element.Key);
                 break;
             case NodeKind.EventBasedGateway:
-                element.State = ElementState.Active;
                 foreach (var target in node.EventGatewayTargets)
                 {
                     if (!OpenSubscription(instance, element, target, element))
@@ -245,6 +243,7 @@ internal sealed partial class Executor
                     }
                 }
 
+                element.State = ElementState.Active;
                 break;
         }
     }
