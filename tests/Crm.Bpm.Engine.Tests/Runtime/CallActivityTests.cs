@@ -27,6 +27,21 @@ public sealed class CallActivityTests
     }
 
     [Fact]
+    public void CallActivity_WithoutPropagation_PassesOnlyItsInputs_AndTakesBackOnlyItsOutputs()
+    {
+        var h = new RuntimeHarness("call-activity.bpmn");
+        var parent = h.Start("parent-isolated", """{"amount": 5, "secret": "s"}""");
+        var child = h.Engine.GetCalledInstances(parent).Single();
+        child.Variables.Keys.Should().Equal("amount");
+
+        h.CompleteJob(child.Key, "child-work", """{"ok": true, "result": "r", "noise": 1}""");
+
+        h.State(parent).Should().Be(ProcessInstanceState.Completed);
+        h.Variable(parent, "childResult").Should().Be("\"r\"");
+        h.Instance(parent).Variables.Should().NotContainKey("result").And.NotContainKey("noise");
+    }
+
+    [Fact]
     public void ErrorThrownInsideTheCalledProcess_IsCaughtOnTheCallActivity_AndTheChildIsTerminated()
     {
         var h = new RuntimeHarness("call-activity.bpmn");
