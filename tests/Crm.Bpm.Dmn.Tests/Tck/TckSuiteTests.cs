@@ -47,6 +47,31 @@ public sealed class TckSuiteTests : IClassFixture<TckSuiteTests.TckRun>
         _run.Report.Summary.Should().Be($"{_run.Report.Passed} passed, {_run.Report.Failed} failed");
     }
 
+    /// <summary>Every TCK case folder, for the per-folder test.</summary>
+    public static TheoryData<string> Directories()
+    {
+        var data = new TheoryData<string>();
+        foreach (var level in new[] { "compliance-level-2", "compliance-level-3" })
+        {
+            foreach (var directory in Directory.GetDirectories(Path.Combine(SharedData.DmnTckFolder, level)).Order(StringComparer.Ordinal))
+            {
+                data.Add(level + "/" + Path.GetFileName(directory));
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Directories))]
+    public void TckSuite_EveryCaseOfTheFolderPasses(string directory)
+    {
+        var cases = _run.Report.Results.Where(r => r.TestDirectory == directory).ToList();
+
+        cases.Should().NotBeEmpty();
+        cases.Where(r => !r.Passed).Select(r => $"{r.TestCaseId}: {r.Detail}").Should().BeEmpty();
+    }
+
     /// <summary>One run of the whole TCK shared by the tests of this class.</summary>
     public sealed class TckRun
     {
