@@ -243,7 +243,9 @@ internal sealed class DecisionTableEvaluator(
 
         if (anyDefault)
         {
-            return Shape(defaults);
+            // A multiple-hit table's result is a list, so its default is a one-element list (an aggregation's is the value).
+            var value = Shape(defaults);
+            return _singleHit || aggregation != BuiltinAggregator.None ? value : FeelInterop.List([value]);
         }
 
         // DMN 1.5 §8.2.11: a single-hit table or an aggregation over no match gives null, a multiple-hit table an empty list.

@@ -109,6 +109,13 @@ public sealed class HitPolicyTests
     }
 
     [Fact]
+    public void DefaultOutputEntry_OfAMultipleHitTable_IsAOneElementList()
+    {
+        Decide("Default Flags", 10).Should().BeEquivalentTo(new[] { "none" });
+        Decide("Default Flags", 90).Should().BeEquivalentTo(new[] { "member", "vip" }, o => o.WithStrictOrdering());
+    }
+
+    [Fact]
     public void InputOutsideInputValues_GivesNullWithAWarning()
     {
         var result = Evaluate("Checked Tier", 150);
