@@ -12,7 +12,36 @@ internal static class Compiler
     private static readonly FeelBoolean True = FeelBoolean.True;
     private static readonly FeelBoolean False = FeelBoolean.False;
 
-    public static Evaluator Compile(Node node) => node switch
+    public static Evaluator Compile(Node node)
+    {
+        var evaluator = CompileNode(node);
+
+        // Literal lists, ranges and arithmetic are computed once: values are immutable, so sharing them is safe.
+        if (node is ListNode or RangeNode or EqualityRangeNode or NegateNode or BinaryNode && IsConstant(node))
+        {
+            var probe = new FeelEvaluationContext(FeelScope.Empty);
+            var value = evaluator(probe, FeelScope.Empty);
+            if (!probe.HasWarnings)
+            {
+                return Constant(value);
+            }
+        }
+
+        return evaluator;
+    }
+
+    private static bool IsConstant(Node node) => node switch
+    {
+        NumberNode or StringNode or BooleanNode or NullNode or AtLiteralNode => true,
+        NegateNode n => IsConstant(n.Operand),
+        BinaryNode b => IsConstant(b.Left) && IsConstant(b.Right),
+        ListNode l => l.Items.All(IsConstant),
+        RangeNode r => (r.Low is null || IsConstant(r.Low)) && (r.High is null || IsConstant(r.High)),
+        EqualityRangeNode e => IsConstant(e.Operand),
+        _ => false,
+    };
+
+    private static Evaluator CompileNode(Node node) => node switch
     {
         NumberNode n => Constant(FeelNumber.Of(n.Value)),
         StringNode s => Constant(new FeelString(s.Value)),
@@ -89,6 +118,11 @@ internal static class Compiler
                 {
                     var operand = Compile(cmp.Operand);
                     var op = cmp.Operator;
+                    if (!UsesInput(cmp.Operand))
+                    {
+                        return (input, context, scope) => Compare(context, op, input, operand(context, scope));
+                    }
+
                     return (input, context, scope) => Compare(context, op, input, operand(context, InputScope(scope, input)));
                 }
 
@@ -98,6 +132,11 @@ internal static class Compiler
                     // input, contains it (list), or includes it (range).
                     var usesInput = UsesInput(node);
                     var expression = Compile(node);
+                    if (!usesInput)
+                    {
+                        return (input, context, scope) => MatchTestValue(context, input, expression(context, scope), usesInput: false);
+                    }
+
                     return (input, context, scope) =>
                     {
                         var value = expression(context, InputScope(scope, input));
@@ -136,7 +175,16 @@ internal static class Compiler
                     var equal = FeelValue.FeelEquals(input, value);
                     if (equal is null && value is FeelList candidates)
                     {
-                        return FeelBoolean.Of(candidates.Any(c => FeelValue.FeelEquals(input, c) == true));
+                        // A loop, not a lambda: a closure over 'input' would allocate on every test.
+                        foreach (var candidate in candidates.Items)
+                        {
+                            if (FeelValue.FeelEquals(input, candidate) == true)
+                            {
+                                return True;
+                            }
+                        }
+
+                        return False;
                     }
 
                     return equal is { } e ? FeelBoolean.Of(e) : FeelValue.Null;
