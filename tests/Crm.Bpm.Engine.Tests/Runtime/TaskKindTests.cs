@@ -1,3 +1,4 @@
+using Crm.Bpm.Engine.DmnDecisions;
 using Crm.Bpm.Engine.Runtime.Decisions;
 using Crm.Bpm.Engine.Runtime.Expressions;
 using Crm.Bpm.Engine.Runtime.Incidents;
