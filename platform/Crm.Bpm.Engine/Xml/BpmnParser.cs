@@ -1,6 +1,5 @@
-using System.Xml;
+using System.Buffers;
 using Crm.Bpm.Diagnostics;
-using Crm.Bpm.Engine.Model;
 
 namespace Crm.Bpm.Engine.Xml;
 
@@ -38,19 +37,61 @@ public static class BpmnParser
     public static BpmnParseResult ParseString(string xml, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        using var text = new StringReader(xml);
-        using var reader = XmlReader.Create(text, SecureXmlSettings.Create(), fileName);
-        return BpmnXmlReader.Read(reader, fileName, marker => SourceLocator.Find(xml, marker));
+        using var scanner = XmlScanner.FromText(xml);
+        return BpmnXmlReader.Read(scanner, fileName);
     }
 
-    /// <summary>Parses BPMN XML from a stream, honouring its encoding declaration (UTF-8, ISO-8859-1...).</summary>
+    /// <summary>Parses BPMN XML from a stream, honouring its byte order mark or encoding declaration (UTF-8, UTF-16, ISO-8859-1...).</summary>
     /// <param name="stream">The bytes of the file; not closed by this call.</param>
     /// <param name="fileName">The name to put in diagnostics, or null.</param>
     public static BpmnParseResult Parse(Stream stream, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var start = stream.CanSeek ? stream.Position : -1;
-        using var reader = XmlReader.Create(stream, SecureXmlSettings.Create(), fileName);
-        return BpmnXmlReader.Read(reader, fileName, marker => start >= 0 ? SourceLocator.Find(stream, start, marker) : SourcePosition.None);
+        byte[] bytes;
+        int length;
+        try
+        {
+            (bytes, length) = ReadAll(stream);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
+        {
+            return new BpmnParseResult(null, [new Diagnostic(DiagnosticSeverity.Error, BpmnDiagnosticCodes.Unreadable, $"Cannot read the input: {e.Message} Check the file and its permissions.", fileName)]);
+        }
+
+        try
+        {
+            using var scanner = XmlScanner.FromBytes(bytes.AsSpan(0, length));
+            return BpmnXmlReader.Read(scanner, fileName);
+        }
+        finally
+        {
+            // The model keeps copies of what it needs (strings, verbatim slices), so the pooled buffers can go back at once.
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private static (byte[] Bytes, int Length) ReadAll(Stream stream)
+    {
+        var capacity = stream.CanSeek ? (int)Math.Min(Math.Max(stream.Length - stream.Position, 0) + 1, Array.MaxLength) : 64 * 1024;
+        var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 1));
+        var length = 0;
+        while (true)
+        {
+            if (length == bytes.Length)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent(bytes.Length * 2);
+                bytes.AsSpan(0, length).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(bytes);
+                bytes = bigger;
+            }
+
+            var read = stream.Read(bytes, length, bytes.Length - length);
+            if (read == 0)
+            {
+                return (bytes, length);
+            }
+
+            length += read;
+        }
     }
 }

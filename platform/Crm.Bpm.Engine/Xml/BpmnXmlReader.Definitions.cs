@@ -160,7 +160,7 @@ internal sealed partial class BpmnXmlReader
                 position, null);
         }
 
-        var element = ReadVerbatim();
+        var element = ReadVerbatim().Element;
         var common = default(Common);
         return Apply(new UnmodeledRootElement(element), element.Attribute("id")?.Value, position, ref common, []);
     }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Crm.Bpm.Engine.Model;
 using Crm.Bpm.Engine.Model.Diagram;
 
 namespace Crm.Bpm.Engine.Xml;
@@ -19,7 +20,7 @@ internal sealed partial class BpmnXmlReader
         var foreign = FinishAttributes();
         BpmnPlane? plane = null;
         var styles = new List<BpmnLabelStyle>();
-        List<XElement>? other = null;
+        VerbatimElementList? other = null;
         if (EnterContent())
         {
             while (NextChild())
@@ -34,7 +35,7 @@ internal sealed partial class BpmnXmlReader
                 }
                 else
                 {
-                    other ??= [];
+                    other ??= new VerbatimElementList();
                     other.Add(ReadVerbatim());
                 }
             }
@@ -67,7 +68,7 @@ internal sealed partial class BpmnXmlReader
         var bpmnElement = Take("bpmnElement");
         var foreign = FinishAttributes();
         var elements = new List<DiagramElement>();
-        List<XElement>? other = null;
+        VerbatimElementList? other = null;
         if (EnterContent())
         {
             while (NextChild())
@@ -82,7 +83,7 @@ internal sealed partial class BpmnXmlReader
                 }
                 else
                 {
-                    other ??= [];
+                    other ??= new VerbatimElementList();
                     other.Add(ReadVerbatim());
                 }
             }
@@ -114,7 +115,7 @@ internal sealed partial class BpmnXmlReader
         var foreign = FinishAttributes();
         Bounds? bounds = null;
         BpmnLabel? label = null;
-        List<XElement>? other = null;
+        VerbatimElementList? other = null;
         if (EnterContent())
         {
             while (NextChild())
@@ -129,7 +130,7 @@ internal sealed partial class BpmnXmlReader
                 }
                 else
                 {
-                    other ??= [];
+                    other ??= new VerbatimElementList();
                     other.Add(ReadVerbatim());
                 }
             }
@@ -170,7 +171,7 @@ internal sealed partial class BpmnXmlReader
         var foreign = FinishAttributes();
         var waypoints = new List<Waypoint>();
         BpmnLabel? label = null;
-        List<XElement>? other = null;
+        VerbatimElementList? other = null;
         if (EnterContent())
         {
             while (NextChild())
@@ -196,7 +197,7 @@ internal sealed partial class BpmnXmlReader
                 }
                 else
                 {
-                    other ??= [];
+                    other ??= new VerbatimElementList();
                     other.Add(ReadVerbatim());
                 }
             }
@@ -225,7 +226,7 @@ internal sealed partial class BpmnXmlReader
         var style = Take("labelStyle");
         var foreign = FinishAttributes();
         Bounds? bounds = null;
-        List<XElement>? other = null;
+        VerbatimElementList? other = null;
         if (EnterContent())
         {
             while (NextChild())
@@ -236,7 +237,7 @@ internal sealed partial class BpmnXmlReader
                 }
                 else
                 {
-                    other ??= [];
+                    other ??= new VerbatimElementList();
                     other.Add(ReadVerbatim());
                 }
             }
@@ -252,7 +253,7 @@ internal sealed partial class BpmnXmlReader
         var id = Take("id");
         var foreign = FinishAttributes();
         DiagramFont? font = null;
-        List<XElement>? other = null;
+        VerbatimElementList? other = null;
         if (EnterContent())
         {
             while (NextChild())
@@ -276,7 +277,7 @@ internal sealed partial class BpmnXmlReader
                 }
                 else
                 {
-                    other ??= [];
+                    other ??= new VerbatimElementList();
                     other.Add(ReadVerbatim());
                 }
             }

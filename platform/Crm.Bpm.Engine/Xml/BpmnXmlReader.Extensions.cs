@@ -102,7 +102,7 @@ internal sealed partial class BpmnXmlReader
             {
                 var formId = Take("id");
                 var formAttributes = FinishAttributes();
-                List<XElement>? formChildren = null;
+                VerbatimElementList? formChildren = null;
                 var body = ReadText(ref formChildren);
                 return new ZeebeUserTaskForm
                 {
@@ -129,17 +129,17 @@ internal sealed partial class BpmnXmlReader
         return element with { Position = position, OtherAttributes = attributes, OtherChildren = (IReadOnlyList<XElement>?)children ?? [] };
     }
 
-    private List<XElement>? ReadZeebeOtherChildren()
+    private VerbatimElementList? ReadZeebeOtherChildren()
     {
         if (!EnterContent())
         {
             return null;
         }
 
-        List<XElement>? children = null;
+        VerbatimElementList? children = null;
         while (NextChild())
         {
-            children ??= [];
+            children ??= new VerbatimElementList();
             children.Add(ReadVerbatim());
         }
 
@@ -149,7 +149,7 @@ internal sealed partial class BpmnXmlReader
     private ExtensionElement ReadZeebeList(string local, SourcePosition position)
     {
         var attributes = FinishAttributes();
-        List<XElement>? other = null;
+        VerbatimElementList? other = null;
         var inputs = new List<ZeebeMapping>();
         var outputs = new List<ZeebeMapping>();
         var headers = new List<ZeebeHeader>();
@@ -212,7 +212,7 @@ internal sealed partial class BpmnXmlReader
                         continue;
                 }
 
-                other ??= [];
+                other ??= new VerbatimElementList();
                 other.Add(ReadVerbatim());
             }
         }

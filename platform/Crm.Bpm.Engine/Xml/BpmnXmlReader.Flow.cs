@@ -29,7 +29,7 @@ internal sealed partial class BpmnXmlReader
             case "implicitThrowEvent" or "callChoreography" or "choreographyTask" or "subChoreography":
             {
                 var position = CurrentPosition();
-                var element = ReadVerbatim();
+                var element = ReadVerbatim().Element;
                 var common = default(Common);
                 return Apply(new UnmodeledFlowElement { Element = element, Name = element.Attribute("name")?.Value }, element.Attribute("id")?.Value, position, ref common, []);
             }
@@ -537,7 +537,7 @@ internal sealed partial class BpmnXmlReader
                 {
                     if (!TryReadCommonChild(ref common))
                     {
-                        common.Unmodeled ??= [];
+                        common.Unmodeled ??= new VerbatimElementList();
                         common.Unmodeled.Add(ReadVerbatim());
                     }
                 }

@@ -1,6 +1,6 @@
+using System.Xml;
 using System.Globalization;
 using System.Text;
-using System.Xml;
 using System.Xml.Linq;
 using Crm.Bpm.Diagnostics;
 using Crm.Bpm.Engine.Model;
@@ -14,13 +14,11 @@ namespace Crm.Bpm.Engine.Xml;
 /// </remarks>
 internal sealed partial class BpmnXmlReader
 {
-    private readonly XmlReader _reader;
-    private readonly IXmlLineInfo? _lineInfo;
+    private readonly XmlScanner _reader;
     private readonly string? _file;
-    private readonly Func<string, SourcePosition>? _locate;
     private readonly List<Diagnostic> _diagnostics = [];
 
-    // Atomized namespace strings: the reader's NameTable returns these very instances, so comparisons are cheap.
+    // Atomized namespace strings: the scanner's name table returns these very instances, so comparisons are cheap.
     private readonly string _bpmn;
     private readonly string _bpmnDi;
     private readonly string _dc;
@@ -36,28 +34,24 @@ internal sealed partial class BpmnXmlReader
     private List<ForeignAttribute>? _foreign;
     private string? _xsiType;
 
-    private BpmnXmlReader(XmlReader reader, string? file, Func<string, SourcePosition>? locate)
+    private BpmnXmlReader(XmlScanner reader, string? file)
     {
         _reader = reader;
-        _locate = locate;
-        _lineInfo = reader as IXmlLineInfo;
         _file = file;
-        var names = reader.NameTable;
-        _bpmn = names.Add(BpmnNamespaces.Model);
-        _bpmnDi = names.Add(BpmnNamespaces.BpmnDi);
-        _dc = names.Add(BpmnNamespaces.Dc);
-        _di = names.Add(BpmnNamespaces.Di);
-        _zeebe = names.Add(BpmnNamespaces.Zeebe);
-        _xsi = names.Add(BpmnNamespaces.Xsi);
-        _xmlns = names.Add("http://www.w3.org/2000/xmlns/");
+        _bpmn = reader.Intern(BpmnNamespaces.Model);
+        _bpmnDi = reader.Intern(BpmnNamespaces.BpmnDi);
+        _dc = reader.Intern(BpmnNamespaces.Dc);
+        _di = reader.Intern(BpmnNamespaces.Di);
+        _zeebe = reader.Intern(BpmnNamespaces.Zeebe);
+        _xsi = reader.Intern(BpmnNamespaces.Xsi);
+        _xmlns = reader.Intern("http://www.w3.org/2000/xmlns/");
     }
 
-    /// <param name="reader">A reader made with <see cref="SecureXmlSettings"/>.</param>
+    /// <param name="reader">A scanner over the file's text.</param>
     /// <param name="fileName">The name diagnostics carry.</param>
-    /// <param name="locate">Finds where a marker (such as <c>&lt;!DOCTYPE</c>) first occurs in the source, for errors the XML reader reports without a position.</param>
-    public static BpmnParseResult Read(XmlReader reader, string? fileName, Func<string, SourcePosition>? locate = null)
+    public static BpmnParseResult Read(XmlScanner reader, string? fileName)
     {
-        var self = new BpmnXmlReader(reader, fileName, locate);
+        var self = new BpmnXmlReader(reader, fileName);
         try
         {
             var definitions = self.ReadDocument();
@@ -138,12 +132,6 @@ internal sealed partial class BpmnXmlReader
         var position = e.LineNumber > 0 ? new SourcePosition(e.LineNumber, e.LinePosition) : CurrentPosition();
         if (message.Contains("DTD", StringComparison.Ordinal))
         {
-            // The reader refuses the DTD before it tracks a position, so the position comes from the source text.
-            if (!position.IsKnown && _locate is not null)
-            {
-                position = _locate("<!DOCTYPE");
-            }
-
             Report(DiagnosticSeverity.Error, BpmnDiagnosticCodes.DoctypeRefused,
                 "The file contains a DOCTYPE declaration, which is refused: DTDs can expand entities or read files from the machine. Remove the <!DOCTYPE ...> block; BPMN 2.0 files do not need one.",
                 position, null);
@@ -180,8 +168,7 @@ internal sealed partial class BpmnXmlReader
 
     // ---------------------------------------------------------------- diagnostics and positions
 
-    private SourcePosition CurrentPosition() =>
-        _lineInfo is { } info && info.HasLineInfo() ? new SourcePosition(info.LineNumber, Math.Max(1, info.LinePosition - 1)) : SourcePosition.None;
+    private SourcePosition CurrentPosition() => _reader.Position;
 
     private void Report(DiagnosticSeverity severity, string code, string message, SourcePosition position, string? elementId) =>
         _diagnostics.Add(new Diagnostic(severity, code, message, _file, position.IsKnown ? position.Line : null, position.IsKnown ? position.Column : null, elementId));
@@ -200,30 +187,26 @@ internal sealed partial class BpmnXmlReader
         _attrTaken.Clear();
         _foreign = null;
         _xsiType = null;
-        if (_reader.MoveToFirstAttribute())
+        var count = _reader.AttributeCount;
+        for (var i = 0; i < count; i++)
         {
-            do
+            var ns = _reader.AttributeNamespace(i);
+            if (ns.Length == 0)
             {
-                var ns = _reader.NamespaceURI;
-                if (ns.Length == 0)
-                {
-                    _attrNames.Add(_reader.LocalName);
-                    _attrValues.Add(_reader.Value);
-                    _attrTaken.Add(false);
-                }
-                else if ((object)ns == _xsi && _reader.LocalName == "type")
-                {
-                    _xsiType = _reader.Value;
-                }
-                else
-                {
-                    _foreign ??= [];
-                    _foreign.Add(new ForeignAttribute(XName.Get(_reader.LocalName, ns), _reader.Value, _reader.Prefix.Length == 0 ? null : _reader.Prefix));
-                }
+                _attrNames.Add(_reader.AttributeLocalName(i));
+                _attrValues.Add(_reader.AttributeValue(i));
+                _attrTaken.Add(false);
             }
-            while (_reader.MoveToNextAttribute());
-
-            _reader.MoveToElement();
+            else if ((object)ns == _xsi && _reader.AttributeLocalName(i) == "type")
+            {
+                _xsiType = _reader.AttributeValue(i);
+            }
+            else
+            {
+                var prefix = _reader.AttributePrefix(i);
+                _foreign ??= [];
+                _foreign.Add(new ForeignAttribute(XName.Get(_reader.AttributeLocalName(i), ns), _reader.AttributeValue(i), prefix.Length == 0 ? null : prefix));
+            }
         }
     }
 
@@ -392,7 +375,7 @@ internal sealed partial class BpmnXmlReader
     private bool IsBpmn => (object)_reader.NamespaceURI == _bpmn;
 
     /// <summary>Reads an element's text; child elements inside it are kept verbatim in <paramref name="children"/>.</summary>
-    private string ReadText(ref List<XElement>? children)
+    private string ReadText(ref VerbatimElementList? children)
     {
         if (!EnterContent())
         {
@@ -419,7 +402,7 @@ internal sealed partial class BpmnXmlReader
                     _reader.Read();
                     break;
                 case XmlNodeType.Element:
-                    children ??= [];
+                    children ??= new VerbatimElementList();
                     children.Add(ReadVerbatim());
                     break;
                 case XmlNodeType.EndElement:
@@ -437,12 +420,12 @@ internal sealed partial class BpmnXmlReader
     /// <summary>Reads a text-only element such as <c>incoming</c> or <c>flowNodeRef</c>, trimmed.</summary>
     private string ReadRefText()
     {
-        List<XElement>? ignored = null;
+        VerbatimElementList? ignored = null;
         return ReadText(ref ignored).Trim();
     }
 
     /// <summary>Snapshots the current element verbatim (names, attributes, text, children) and moves past it.</summary>
-    private XElement ReadVerbatim() => (XElement)XNode.ReadFrom(_reader);
+    private VerbatimElement ReadVerbatim() => _reader.ReadVerbatim();
 
     /// <summary>Keeps a child the model does not interpret, warning when it is not a BPMN 2.0.2 element at all.</summary>
     private void KeepUnmodeled(ref Common common, string parent)
@@ -464,7 +447,7 @@ internal sealed partial class BpmnXmlReader
             }
         }
 
-        common.Unmodeled ??= [];
+        common.Unmodeled ??= new VerbatimElementList();
         common.Unmodeled.Add(ReadVerbatim());
     }
 
@@ -506,7 +489,7 @@ internal sealed partial class BpmnXmlReader
         var id = Take("id");
         var format = Take("textFormat");
         var foreign = FinishAttributes();
-        List<XElement>? ignored = null;
+        VerbatimElementList? ignored = null;
         var text = ReadText(ref ignored);
         return new Documentation { Id = id, TextFormat = format, Text = text, Position = position, ForeignAttributes = foreign };
     }
@@ -523,6 +506,6 @@ internal sealed partial class BpmnXmlReader
     {
         public List<Documentation>? Documentation;
         public ExtensionElements? Extensions;
-        public List<XElement>? Unmodeled;
+        public VerbatimElementList? Unmodeled;
     }
 }
