@@ -22,8 +22,8 @@ internal static class NumericFunctions
         BuiltinFunctions.Add(f, "abs", ["n"], Abs);
         BuiltinFunctions.Add(f, "modulo", ["dividend", "divisor"], Modulo);
         BuiltinFunctions.Add(f, "sqrt", ["number"], Sqrt);
-        BuiltinFunctions.Add(f, "log", ["number"], c => Transcendental(c, x => x > 0 ? Math.Log(x) : double.NaN));
-        BuiltinFunctions.Add(f, "exp", ["number"], c => Transcendental(c, Math.Exp));
+        BuiltinFunctions.Add(f, "log", ["number"], Log);
+        BuiltinFunctions.Add(f, "exp", ["number"], Exp);
         BuiltinFunctions.Add(f, "odd", ["number"], c => Parity(c, odd: true));
         BuiltinFunctions.Add(f, "even", ["number"], c => Parity(c, odd: false));
     }
@@ -169,15 +169,24 @@ internal static class NumericFunctions
         return x;
     }
 
-    private static FeelValue Transcendental(Call c, Func<double, double> function)
+    private static FeelValue Log(Call c)
     {
         if (!c.Number(0, out var n))
         {
             return c.AnyNull(1) ? FeelValue.Null : c.Fail("expects a number.");
         }
 
-        var result = function(n.ToDouble());
-        return double.IsFinite(result) ? FeelNumber.Of(FeelDecimal.FromDouble(result)) : c.Fail($"is not defined for {n}.");
+        return n.Sign > 0 ? FeelNumber.Of(DecimalMath.Ln(n)) : c.Fail("the number must be greater than zero.");
+    }
+
+    private static FeelValue Exp(Call c)
+    {
+        if (!c.Number(0, out var n))
+        {
+            return c.AnyNull(1) ? FeelValue.Null : c.Fail("expects a number.");
+        }
+
+        return DecimalMath.Exp(n) is { } result ? FeelNumber.Of(result) : c.Fail("the result is beyond the FEEL number range.");
     }
 
     private static FeelValue Parity(Call c, bool odd)
