@@ -58,7 +58,7 @@ internal sealed class CompilationContext(string? file, List<Diagnostic> diagnost
 
         if (Tables.LiteralUnaryTests.TryCompile(text) is { } literal)
         {
-            return new CompiledUnaryTests(text, (input, _) => literal(input));
+            return new CompiledUnaryTests(text, (input, _) => literal(input)) { StringLiterals = Tables.LiteralUnaryTests.StringLiterals(text) };
         }
 
         var compiled = FeelInterop.CompileUnaryTests(text, names, out var error, name => Types?.ToFeelType(name), entryId ?? at.Id ?? ownerId, position.IsKnown ? position : at.Position);

@@ -15,6 +15,7 @@ internal sealed class DecisionTableEvaluator(
     SourcePosition position)
 {
     private readonly bool _singleHit = hitPolicy is HitPolicy.Unique or HitPolicy.Any or HitPolicy.First or HitPolicy.Priority;
+    private readonly RuleIndex? _index = RuleIndex.TryBuild(rules);
 
     public FeelValue Evaluate(EvaluationFrame frame)
     {
@@ -41,6 +42,9 @@ internal sealed class DecisionTableEvaluator(
         };
     }
 
+    /// <summary>The rules that can match these inputs, in rule order: all of them, or those the index leaves.</summary>
+    private CompiledRule[] Candidates(FeelValue[] values) => _index is null ? rules : _index.Candidates(values);
+
     private static bool Matches(CompiledRule rule, FeelValue[] values, EvaluationFrame frame)
     {
         var entries = rule.InputEntries;
@@ -58,7 +62,7 @@ internal sealed class DecisionTableEvaluator(
 
     private FeelValue First(FeelValue[] values, EvaluationFrame frame)
     {
-        foreach (var rule in rules)
+        foreach (var rule in Candidates(values))
         {
             if (Matches(rule, values, frame))
             {
@@ -72,7 +76,7 @@ internal sealed class DecisionTableEvaluator(
     private FeelValue Unique(FeelValue[] values, EvaluationFrame frame)
     {
         CompiledRule? hit = null;
-        foreach (var rule in rules)
+        foreach (var rule in Candidates(values))
         {
             if (!Matches(rule, values, frame))
             {
@@ -94,7 +98,7 @@ internal sealed class DecisionTableEvaluator(
     private FeelValue Multiple(FeelValue[] values, EvaluationFrame frame)
     {
         var hits = new List<(CompiledRule Rule, FeelValue[] Outputs)>();
-        foreach (var rule in rules)
+        foreach (var rule in Candidates(values))
         {
             if (Matches(rule, values, frame))
             {

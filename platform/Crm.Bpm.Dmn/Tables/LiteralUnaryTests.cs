@@ -110,6 +110,30 @@ internal static partial class LiteralUnaryTests
     private static FeelDecimal? Number(string text) =>
         NumberPattern().IsMatch(text) ? FeelDecimal.TryParse(text.Trim()) : null;
 
+    /// <summary>The strings of tests made only of plain string literals (<c>"a", "b"</c>); null for any other test.</summary>
+    public static IReadOnlyList<string>? StringLiterals(string text)
+    {
+        var parts = SplitTopLevel(text);
+        if (parts is null)
+        {
+            return null;
+        }
+
+        var strings = new List<string>(parts.Count);
+        foreach (var raw in parts)
+        {
+            var part = raw.Trim();
+            if (part.Length < 2 || part[0] != '"' || part[^1] != '"' || part.IndexOfAny(['"', '\\'], 1, part.Length - 2) >= 0)
+            {
+                return null;
+            }
+
+            strings.Add(part[1..^1]);
+        }
+
+        return strings;
+    }
+
     /// <summary>Splits at commas outside string literals; null when a quote is left open.</summary>
     private static List<string>? SplitTopLevel(string text)
     {
