@@ -117,6 +117,20 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public void MessageStartEvent_WithTheKeyOfAnActiveInstance_StartsNoSecondOne_UntilThatOneEnds()
+    {
+        var h = new RuntimeHarness("messages.bpmn");
+        var first = h.Correlate("lead-created", "L-1").ProcessInstanceKey;
+
+        h.Correlate("lead-created", "L-1").Correlations.Should().Be(0);
+        h.Correlate("lead-created", "L-2").Correlations.Should().Be(1);
+
+        h.Engine.GetInstances("message-start").Should().HaveCount(2);
+        h.CompleteTask(first, "M_Qualify");
+        h.Correlate("lead-created", "L-1").Correlations.Should().Be(1);
+    }
+
+    [Fact]
     public void InterruptingMessageBoundary_CancelsTheTask_AndTakesItsPath()
     {
         var h = new RuntimeHarness("messages.bpmn");

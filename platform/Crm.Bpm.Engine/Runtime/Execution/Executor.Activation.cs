@@ -3,7 +3,6 @@ using Crm.Bpm.Engine.Runtime.Compilation;
 using Crm.Bpm.Engine.Runtime.Events;
 using Crm.Bpm.Engine.Runtime.Incidents;
 using Crm.Bpm.Engine.Runtime.Instances;
-using Crm.Bpm.Engine.Runtime.Variables;
 
 namespace Crm.Bpm.Engine.Runtime.Execution;
 
@@ -402,7 +401,7 @@ internal sealed partial class Executor
                 error = null;
                 return true;
             default:
-                error = $"Expected the condition {flow.Condition} of sequence flow '{flow.Id}' to be true or false, but it was {JsonValues.ToJson(result.Value)}{(result.Warning is null ? "" : " (" + result.Warning + ")")}.";
+                error = $"Expected the condition {flow.Condition} of sequence flow '{flow.Id}' to be true or false, but it was {Describe(result)}.";
                 return false;
         }
     }

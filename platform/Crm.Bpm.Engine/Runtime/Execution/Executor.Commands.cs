@@ -275,8 +275,33 @@ internal sealed partial class Executor
                 continue;
             }
 
+            // Camunda 8: while an instance started by a message with this correlation key is active, the message
+            // starts no second instance of the process.
+            if (correlationKey.Length > 0 && _uow.FindSubscriptions(SubscriptionKind.MessageStartCorrelation, subscription.BpmnProcessId, correlationKey).Count > 0)
+            {
+                continue;
+            }
+
             processes.Add(subscription.BpmnProcessId);
             var started = StartTriggered(definition, start, Copy(variables));
+            if (correlationKey.Length > 0)
+            {
+                var marker = new EventSubscriptionRecord
+                {
+                    Key = _uow.NewKey(),
+                    Kind = SubscriptionKind.MessageStartCorrelation,
+                    Name = subscription.BpmnProcessId,
+                    CorrelationKey = correlationKey,
+                    ProcessInstanceKey = started.Key,
+                    ElementInstanceKey = started.Key,
+                    ElementId = start.Id,
+                    BpmnProcessId = subscription.BpmnProcessId,
+                    ProcessDefinitionKey = definition.Key,
+                };
+                _uow.PutSubscription(marker);
+                (started.Root.Owned ??= []).Add(new OwnedSubscription(marker.Key, false, start));
+            }
+
             _uow.Emit(EngineEventKind.MessageCorrelated, started, start.Id, subscription.Key, command.Name);
             Primary ??= started;
             Correlations++;

@@ -23,7 +23,7 @@ internal sealed partial class Executor
             if (!result.Succeeded || result.Value.ValueKind != JsonValueKind.Array)
             {
                 RaiseIncident(instance, body, IncidentType.ExtractValueError, result.Succeeded
-                    ? $"Expected the input collection {collection} of '{node.Id}' to be a list, but it was {JsonValues.ToJson(result.Value)}."
+                    ? $"Expected the input collection {collection} of '{node.Id}' to be a list, but it was {Describe(result)}."
                     : $"The input collection {collection} of '{node.Id}' failed: {result.Error}");
                 return;
             }
@@ -36,7 +36,7 @@ internal sealed partial class Executor
             var result = spec.LoopCardinality!.Evaluate(_lookup.Reset(body));
             if (!result.Succeeded || !JsonValues.TryGetInt64(result.Value, out var count) || count < 0 || count > int.MaxValue)
             {
-                RaiseIncident(instance, body, IncidentType.ExtractValueError, $"The loop cardinality {spec.LoopCardinality} of '{node.Id}' must be a non-negative whole number{(result.Succeeded ? $", not {JsonValues.ToJson(result.Value)}" : ": " + result.Error)}.");
+                RaiseIncident(instance, body, IncidentType.ExtractValueError, $"The loop cardinality {spec.LoopCardinality} of '{node.Id}' must be a non-negative whole number{(result.Succeeded ? $", not {Describe(result)}" : ": " + result.Error)}.");
                 return;
             }
 
@@ -117,7 +117,7 @@ internal sealed partial class Executor
             if (!result.Succeeded || result.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
                 RaiseIncident(instance, inner, IncidentType.ConditionError, result.Succeeded
-                    ? $"Expected the completion condition {condition} of '{body.Node.Id}' to be true or false, but it was {JsonValues.ToJson(result.Value)}."
+                    ? $"Expected the completion condition {condition} of '{body.Node.Id}' to be true or false, but it was {Describe(result)}."
                     : $"The completion condition {condition} of '{body.Node.Id}' failed: {result.Error}");
                 return false;
             }
@@ -209,7 +209,7 @@ internal sealed partial class Executor
             if (!result.Succeeded || result.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
                 RaiseIncident(instance, body, IncidentType.ConditionError, result.Succeeded
-                    ? $"Expected the loop condition {condition} of '{body.Node.Id}' to be true or false, but it was {JsonValues.ToJson(result.Value)}."
+                    ? $"Expected the loop condition {condition} of '{body.Node.Id}' to be true or false, but it was {Describe(result)}."
                     : $"The loop condition {condition} of '{body.Node.Id}' failed: {result.Error}");
                 return;
             }

@@ -84,7 +84,7 @@ internal sealed partial class Executor
             if (!result.Succeeded || result.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
             {
                 error = result.Succeeded
-                    ? $"The correlation key {keySource} of '{eventNode.Id}' must be a string or a number, not {JsonValues.ToJson(result.Value)}."
+                    ? $"The correlation key {keySource} of '{eventNode.Id}' must be a string or a number, not {Describe(result)}."
                     : $"The correlation key {keySource} of '{eventNode.Id}' failed: {result.Error}";
                 RaiseIncident(instance, owner, IncidentType.ExtractValueError, error);
                 return false;
@@ -172,6 +172,12 @@ internal sealed partial class Executor
         }
 
         var text = JsonValues.AsText(result.Value);
+        if (text is null)
+        {
+            error = $"{spec.Value} gave {Describe(result)}, not a {(spec.Kind == TimerKind.Date ? "date-time" : spec.Kind == TimerKind.Duration ? "duration" : "cycle")}.";
+            return false;
+        }
+
         switch (spec.Kind)
         {
             case TimerKind.Date:

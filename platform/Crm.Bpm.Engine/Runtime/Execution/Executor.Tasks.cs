@@ -27,7 +27,7 @@ internal sealed partial class Executor
             var result = retriesSource.Evaluate(_lookup.Reset(element));
             if (!result.Succeeded || !JsonValues.TryGetInt64(result.Value, out var parsed) || parsed < 0 || parsed > int.MaxValue)
             {
-                RaiseIncident(instance, element, IncidentType.ExtractValueError, $"The job retries {retriesSource} of '{node.Id}' must be a non-negative whole number{(result.Succeeded ? $", not {JsonValues.ToJson(result.Value)}" : ": " + result.Error)}.");
+                RaiseIncident(instance, element, IncidentType.ExtractValueError, $"The job retries {retriesSource} of '{node.Id}' must be a non-negative whole number{(result.Succeeded ? $", not {Describe(result)}" : ": " + result.Error)}.");
                 return;
             }
 
@@ -64,7 +64,8 @@ internal sealed partial class Executor
         DateTimeOffset? followUp = null;
         var priority = 50;
         string? error = null;
-        var ok = (spec.Assignee is null || TryEvaluateText(spec.Assignee, element, "assignee", out assignee, out error))
+        // Camunda 8: an attribute expression that fails (null with a warning, e.g. an unknown variable) is an incident.
+        var ok = (spec.Assignee is null || (TryEvaluateText(spec.Assignee, element, "assignee", out assignee, out error) && error is null))
             && (spec.CandidateUsers is null || TryEvaluateList(spec.CandidateUsers, element, "candidate users", out users, out error))
             && (spec.CandidateGroups is null || TryEvaluateList(spec.CandidateGroups, element, "candidate groups", out groups, out error))
             && (spec.DueDate is null || TryEvaluateDate(spec.DueDate, element, "due date", out due, out error))
@@ -105,10 +106,9 @@ internal sealed partial class Executor
     {
         var node = element.Node;
         var result = node.Script!.Evaluate(_lookup.Reset(element));
-        if (!result.Succeeded || (result.Value.ValueKind == JsonValueKind.Null && result.Warning is not null))
+        if (!result.Succeeded)
         {
-            // FEEL yields null with a warning where Camunda 8 fails the script: that is an incident, not a null result.
-            RaiseIncident(instance, element, IncidentType.ExtractValueError, $"The script {node.Script} of '{node.Id}' failed: {result.Error ?? result.Warning}");
+            RaiseIncident(instance, element, IncidentType.ExtractValueError, $"The script {node.Script} of '{node.Id}' failed: {result.Error}");
             return;
         }
 
@@ -231,7 +231,7 @@ internal sealed partial class Executor
         }
 
         text = JsonValues.AsText(result.Value);
-        error = null;
+        error = text is null && result.Warning is not null ? $"The {what} {source} of '{element.Node.Id}' is null: {result.Warning}" : null;
         return true;
     }
 
@@ -265,9 +265,10 @@ internal sealed partial class Executor
                 list = result.Value.GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 return true;
             case JsonValueKind.Null:
-                return true;
+                error = result.Warning is null ? null : $"The {what} {source} of '{element.Node.Id}' is null: {result.Warning}";
+                return error is null;
             default:
-                error = $"The {what} {source} of '{element.Node.Id}' must be a list of strings, not {JsonValues.ToJson(result.Value)}.";
+                error = $"The {what} {source} of '{element.Node.Id}' must be a list of strings, not {Describe(result)}.";
                 return false;
         }
     }
@@ -282,7 +283,7 @@ internal sealed partial class Executor
 
         if (string.IsNullOrEmpty(text))
         {
-            return true;
+            return error is null;
         }
 
         if (!TimerDates.TryParseDateTime(text, out var parsed))
@@ -301,7 +302,7 @@ internal sealed partial class Executor
         var result = source.Evaluate(_lookup.Reset(element));
         if (!result.Succeeded || !JsonValues.TryGetInt64(result.Value, out var value) || value < 0 || value > 100)
         {
-            error = $"The priority {source} of '{element.Node.Id}' must be a whole number from 0 to 100{(result.Succeeded ? $", not {JsonValues.ToJson(result.Value)}" : ": " + result.Error)}.";
+            error = $"The priority {source} of '{element.Node.Id}' must be a whole number from 0 to 100{(result.Succeeded ? $", not {Describe(result)}" : ": " + result.Error)}.";
             return false;
         }
 

@@ -5,6 +5,7 @@ using Crm.Bpm.Engine.Runtime.Deployment;
 using Crm.Bpm.Engine.Runtime.Events;
 using Crm.Bpm.Engine.Runtime.Incidents;
 using Crm.Bpm.Engine.Runtime.Instances;
+using Crm.Bpm.Engine.Runtime.Variables;
 
 namespace Crm.Bpm.Engine.Runtime.Execution;
 
@@ -237,6 +238,10 @@ internal sealed partial class Executor
         element.IncidentKey = incident.Key;
         _uow.Emit(EngineEventKind.IncidentCreated, instance, element.Node.Id, incident.Key, $"{type}: {message}");
     }
+
+    /// <summary>The value an expression produced, as JSON, with the language's warning when it explains a null.</summary>
+    private static string Describe(Expressions.ExpressionResult result) =>
+        result.Warning is null ? JsonValues.ToJson(result.Value) : $"{JsonValues.ToJson(result.Value)} ({result.Warning})";
 
     private struct Work
     {

@@ -24,13 +24,10 @@ internal sealed class FeelCompiledExpression : CompiledExpression
     {
         var context = new FeelEvaluationContext(new VariableScope(variables), _clock);
         var value = _expression.Evaluate(context);
-        if (value is FeelNull && context.HasWarnings)
-        {
-            // FEEL answers a failing expression (unknown name, wrong operand types) with null and a warning;
-            // Camunda 8 treats that as a failed evaluation, which becomes an incident on the element.
-            return ExpressionResult.Fail(string.Join("; ", context.Warnings.Select(w => w.Message)));
-        }
-
+        // FEEL answers a failing expression (unknown name, wrong operand types) with null and a warning. Camunda 8.3+
+        // does the same ("if something goes wrong, return null"): mappings and scripts take the null, and only where a
+        // type is required (a boolean condition, a list to iterate, a date for a timer) does the null become an incident,
+        // whose message then carries the warning.
         var json = JsonValues.Write(writer => FeelJson.Write(writer, value));
         var warning = context.HasWarnings ? string.Join("; ", context.Warnings.Select(w => w.Message)) : null;
         return ExpressionResult.Of(json, warning);
