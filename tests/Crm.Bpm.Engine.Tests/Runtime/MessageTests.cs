@@ -131,6 +131,22 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public void MessageStartEvent_HeldBackByAnActiveInstance_StartsTheNextOne_WhenItEnds()
+    {
+        var h = new RuntimeHarness("messages.bpmn");
+        var first = h.Correlate("lead-created", "L-1").ProcessInstanceKey;
+        h.Correlate("lead-created", "L-1", """{"round": 2}""", ttl: TimeSpan.FromHours(1)).Buffered.Should().BeTrue();
+
+        h.CompleteTask(first, "M_Qualify");
+
+        var instances = h.Engine.GetInstances("message-start");
+        instances.Should().HaveCount(2);
+        instances[1].State.Should().Be(ProcessInstanceState.Active);
+        instances[1].Variables["round"].GetInt32().Should().Be(2);
+        h.Engine.GetBufferedMessages().Should().BeEmpty();
+    }
+
+    [Fact]
     public void InterruptingMessageBoundary_CancelsTheTask_AndTakesItsPath()
     {
         var h = new RuntimeHarness("messages.bpmn");

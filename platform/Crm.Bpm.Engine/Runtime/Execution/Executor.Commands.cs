@@ -283,24 +283,7 @@ internal sealed partial class Executor
             }
 
             processes.Add(subscription.BpmnProcessId);
-            var started = StartTriggered(definition, start, Copy(variables));
-            if (correlationKey.Length > 0)
-            {
-                var marker = new EventSubscriptionRecord
-                {
-                    Key = _uow.NewKey(),
-                    Kind = SubscriptionKind.MessageStartCorrelation,
-                    Name = subscription.BpmnProcessId,
-                    CorrelationKey = correlationKey,
-                    ProcessInstanceKey = started.Key,
-                    ElementInstanceKey = started.Key,
-                    ElementId = start.Id,
-                    BpmnProcessId = subscription.BpmnProcessId,
-                    ProcessDefinitionKey = definition.Key,
-                };
-                _uow.PutSubscription(marker);
-                (started.Root.Owned ??= []).Add(new OwnedSubscription(marker.Key, false, start));
-            }
+            var started = StartByMessage(definition, start, correlationKey, Copy(variables));
 
             _uow.Emit(EngineEventKind.MessageCorrelated, started, start.Id, subscription.Key, command.Name);
             Primary ??= started;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Crm.Bpm.Engine.Runtime.Compilation;
 using Crm.Bpm.Engine.Runtime.Events;
 using Crm.Bpm.Engine.Runtime.Instances;
+using Crm.Bpm.Engine.Runtime.Messages;
 
 namespace Crm.Bpm.Engine.Runtime.Execution;
 
@@ -73,9 +74,83 @@ internal sealed partial class Executor
         return instance;
     }
 
+    /// <summary>Starts an instance at a message start event; with a correlation key, marks the key as taken while the instance runs.</summary>
+    private ProcessInstance StartByMessage(ExecutableProcess definition, ExecutableNode start, string correlationKey, Dictionary<string, JsonElement>? payload)
+    {
+        var started = StartTriggered(definition, start, payload);
+        if (correlationKey.Length > 0)
+        {
+            var marker = new EventSubscriptionRecord
+            {
+                Key = _uow.NewKey(),
+                Kind = SubscriptionKind.MessageStartCorrelation,
+                Name = definition.BpmnProcessId,
+                CorrelationKey = correlationKey,
+                ProcessInstanceKey = started.Key,
+                ElementInstanceKey = started.Key,
+                ElementId = start.Id,
+                BpmnProcessId = definition.BpmnProcessId,
+                ProcessDefinitionKey = definition.Key,
+            };
+            _uow.PutSubscription(marker);
+            (started.Root.Owned ??= []).Add(new OwnedSubscription(marker.Key, false, start));
+        }
+
+        return started;
+    }
+
+    /// <summary>The correlation key an instance started by a message holds, with its start event, or null.</summary>
+    private (ExecutableNode Start, string Key)? HeldStartKey(ProcessInstance instance)
+    {
+        if (instance.Root.Owned is not { } owned)
+        {
+            return null;
+        }
+
+        foreach (var entry in owned)
+        {
+            if (entry.Node.Kind == NodeKind.StartEvent && entry.Node.Event == EventKind.Message && entry.Node.FlowScope!.Owner.Kind == NodeKind.Process
+                && _uow.FindSubscription(entry.Key) is { Kind: SubscriptionKind.MessageStartCorrelation, CorrelationKey: { } key })
+            {
+                return (entry.Node, key);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Camunda 8: once an instance started by a message ends, a buffered message with the same key starts the next one.</summary>
+    private void StartHeldBackMessage((ExecutableNode Start, string Key)? held, ProcessInstance ended)
+    {
+        if (held is not { } release || release.Start.MessageName is not { } name)
+        {
+            return;
+        }
+
+        foreach (var message in _uow.FindBufferedMessages(name, release.Key))
+        {
+            _uow.DeleteMessage(message.Key);
+            if (message.ExpiresAt <= _uow.Now)
+            {
+                continue;
+            }
+
+            var definition = _repository.FindLatest(ended.BpmnProcessId);
+            var start = definition?.MessageStarts.FirstOrDefault(s => s.MessageName == name);
+            if (definition is not null && start is not null)
+            {
+                var started = StartByMessage(definition, start, release.Key, new Dictionary<string, JsonElement>(message.Variables, StringComparer.Ordinal));
+                _uow.Emit(EngineEventKind.MessageCorrelated, started, start.Id, message.Key, name);
+            }
+
+            return;
+        }
+    }
+
     private void CompleteProcessInstance(ProcessInstance instance)
     {
         var root = instance.Root;
+        var held = HeldStartKey(instance);
         CloseOwned(root);
         TerminateChildren(instance, root, except: null);
         root.State = ElementState.Completed;
@@ -87,16 +162,20 @@ internal sealed partial class Executor
         {
             CalledProcessCompleted(instance);
         }
+
+        StartHeldBackMessage(held, instance);
     }
 
     /// <summary>Terminates an instance and everything it waits for.</summary>
     public void TerminateInstance(ProcessInstance instance)
     {
+        var held = HeldStartKey(instance);
         TerminateElement(instance, instance.Root);
         instance.State = ProcessInstanceState.Terminated;
         instance.EndTime = _uow.Now;
         _uow.Emit(EngineEventKind.ProcessInstanceTerminated, instance, instance.BpmnProcessId, instance.Key);
         instance.Compact();
+        StartHeldBackMessage(held, instance);
     }
 
     /// <summary>Terminates the children of <paramref name="scope"/> (but not <paramref name="except"/>); returns how many direct children ended.</summary>
