@@ -85,5 +85,16 @@ public class JsonTests
         parse.Should().Throw<JsonException>();
     }
 
+    [Fact]
+    public void JsonObjectScope_ReadsProcessVariablesLazily()
+    {
+        var variables = JsonNode.Parse("{\"amount\": 1200, \"customer\": {\"region\": \"EU\"}}")!.AsObject();
+        var scope = new JsonObjectScope(variables);
+
+        FeelAssert.Json("amount > 1000 and customer.region = \"EU\"", scope).Should().Be("true");
+        FeelAssert.Json("missing", scope).Should().Be("null");
+        scope.OwnNames.Should().Equal("amount", "customer");
+    }
+
     private static Evaluation.FeelScope FeelScope(FeelContext context) => Evaluation.FeelScope.FromContext(context);
 }
