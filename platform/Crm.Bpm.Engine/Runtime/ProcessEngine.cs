@@ -341,6 +341,15 @@ public sealed class ProcessEngine
         }
     }
 
+    /// <summary>The compiled process with the definition key, or null.</summary>
+    public ExecutableProcess? GetProcess(long definitionKey)
+    {
+        lock (_gate)
+        {
+            return _repository.Find(definitionKey);
+        }
+    }
+
     /// <summary>The committed state of an instance, or null.</summary>
     public ProcessInstance? GetInstance(long processInstanceKey)
     {
