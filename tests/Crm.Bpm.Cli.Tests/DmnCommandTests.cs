@@ -35,6 +35,21 @@ public sealed class DmnCommandTests
     }
 
     [Fact]
+    public void DmnEval_CamundaStyleTable_ByDecisionId_SeesUndeclaredInputsAsVariables()
+    {
+        // Camunda Modeler tables read process variables (lead.budget) without declaring input data.
+        var scoring = Path.Combine(SharedData.RepositoryRoot, "processes", "lead-qualification", "lead-scoring.dmn");
+
+        var hot = Run("dmn", "eval", scoring, "--decision", "lead-scoring", "--input", "{\"lead\": {\"budget\": 60000, \"companySize\": 200, \"source\": \"referral\"}}");
+        var cold = Run("dmn", "eval", scoring, "--decision", "lead-scoring", "--input", "{\"lead\": {\"budget\": 1000, \"companySize\": 2, \"source\": \"cold-call\"}}");
+
+        hot.Exit.Should().Be(0, hot.Error);
+        hot.Out.Should().Contain("\"grade\": \"A\"");
+        cold.Exit.Should().Be(0, cold.Error);
+        cold.Out.Should().Contain("\"grade\": \"C\"");
+    }
+
+    [Fact]
     public void DmnEval_NamesTheAvailableDecisions_WhenTheDecisionIsUnknown()
     {
         var (exit, _, error) = Run("dmn", "eval", Path.Combine(Fixtures, "discount.dmn"), "--decision", "Rebate");

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Crm.Bpm.Cli.Hosting;
 using Crm.Bpm.Dmn.Evaluation;
+using Crm.Bpm.Engine.DmnDecisions;
+using Crm.Bpm.Engine.Runtime.Expressions;
 using Crm.Bpm.Feel.Json;
 using Crm.Bpm.Feel.Values;
 
@@ -54,13 +56,23 @@ public sealed class DmnEvalCommand : ICliCommand, IDeclaresOptions
         }
 
         var model = loaded.Model;
-        if (!model.DecisionNames.Contains(decision, StringComparer.Ordinal))
+        // Camunda 8's zeebe:calledDecision names a decision by id; the DMN spec's own tools name it by name: accept both.
+        var named = model.Definitions.Decisions.FirstOrDefault(d => d.Name == decision)
+            ?? model.Definitions.Decisions.FirstOrDefault(d => d.Id == decision);
+        if (named is null)
         {
-            console.Error.WriteLine($"crm dmn eval: {file} has no decision named '{decision}'. Available decisions: {string.Join(", ", model.DecisionNames.Select(n => $"'{n}'"))}.");
+            console.Error.WriteLine($"crm dmn eval: {file} has no decision named '{decision}'. Available decisions: {string.Join(", ", model.Definitions.Decisions.Select(d => $"'{d.Name}' (id {d.Id})"))}.");
             return 1;
         }
 
-        var result = model.Evaluate(decision, ConvertTemporalInputs(model, inputs));
+        var drgNames = model.Definitions.DrgElements.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        if (named.Id is { Length: > 0 } id && inputs.Keys.Any(k => !drgNames.Contains(k)))
+        {
+            // Inputs the model does not declare: evaluate as a business rule task would, every input visible by name.
+            return EvaluateAsCamunda(file, id, inputs, console);
+        }
+
+        var result = model.Evaluate(named.Name, ConvertTemporalInputs(model, inputs));
         foreach (var warning in result.Warnings)
         {
             console.Error.WriteLine(warning.ToString());
@@ -68,6 +80,43 @@ public sealed class DmnEvalCommand : ICliCommand, IDeclaresOptions
 
         console.Out.WriteLine(FeelJson.ToJsonString(result.Value, indented: true));
         return 0;
+    }
+
+    private static int EvaluateAsCamunda(string file, string decisionId, Dictionary<string, FeelValue> inputs, CliConsole console)
+    {
+        var evaluator = new DmnDecisionEvaluator();
+        foreach (var diagnostic in evaluator.DeployFile(file).Where(d => d.IsError))
+        {
+            console.Error.WriteLine(diagnostic.ToString());
+            return 1;
+        }
+
+        var variables = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var (name, value) in inputs)
+        {
+            using var document = JsonDocument.Parse(FeelJson.ToJsonString(value));
+            variables[name] = document.RootElement.Clone();
+        }
+
+        var result = evaluator.Evaluate(decisionId, new JsonInputs(variables));
+        if (!result.Succeeded)
+        {
+            console.Error.WriteLine($"crm dmn eval: {result.Error}");
+            return 1;
+        }
+
+        console.Out.WriteLine(JsonSerializer.Serialize(result.Value, IndentedJson));
+        return 0;
+    }
+
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
+    /// <summary>The --input object as the variables a business rule task would see.</summary>
+    private sealed class JsonInputs(Dictionary<string, JsonElement> variables) : IVariableLookup
+    {
+        public bool TryGetVariable(string name, out JsonElement value) => variables.TryGetValue(name, out value);
+
+        public IEnumerable<KeyValuePair<string, JsonElement>> VisibleVariables() => variables;
     }
 
     private static Dictionary<string, FeelValue> ReadInputs(string? json)
