@@ -792,7 +792,7 @@ internal sealed partial class XmlScanner : IDisposable
 
     private void CheckDeclaration(ReadOnlySpan<char> body, int at)
     {
-        // XML 1.0 §2.8 [23]: version first, then optionally encoding, then optionally standalone.
+        // XML 1.0 §2.8 [23]: version first, then optionally encoding, then optionally standalone; like XmlReader, only version 1.0.
         var rest = body.Trim(" \t\r\n");
         string[] names = ["version", "encoding", "standalone"];
         var next = 0;
@@ -830,7 +830,7 @@ internal sealed partial class XmlScanner : IDisposable
             }
 
             var value = rest.Slice(1, close);
-            if ((index == 0 && !value.StartsWith("1.")) || (index == 2 && !value.SequenceEqual("yes") && !value.SequenceEqual("no")) || (index == 1 && value.Length == 0))
+            if ((index == 0 && !value.SequenceEqual("1.0")) || (index == 2 && !value.SequenceEqual("yes") && !value.SequenceEqual("no")) || (index == 1 && value.Length == 0))
             {
                 throw Fault($"'{value}' is an invalid value for '{name}' in the XML declaration.", at);
             }
