@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Crm.Bpm.Cli.Hosting;
@@ -44,23 +43,11 @@ public sealed class BenchEngineCommand : ICliCommand, IDeclaresOptions
         }
 
         var model = arguments.Require("model");
-        var instances = DefaultInstances;
-        if (arguments.Get("instances") is { } text
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out instances) || instances < 1))
-        {
-            throw new CliUsageException($"--instances must be a whole number of at least 1, not '{text}'");
-        }
+        var instances = BenchArguments.Instances(arguments, DefaultInstances);
 
         var engine = CreateEngine();
-        var deployed = engine.DeployFile(model);
-        if (!deployed.Succeeded)
+        if (BenchArguments.Deploy(engine, model, "bench engine", console) is not { } deployed)
         {
-            foreach (var diagnostic in deployed.Diagnostics.Where(d => d.IsError))
-            {
-                console.Error.WriteLine(diagnostic.ToString());
-            }
-
-            console.Error.WriteLine($"crm bench engine: {model} cannot be deployed.");
             return 1;
         }
 

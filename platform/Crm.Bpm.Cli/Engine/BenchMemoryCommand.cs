@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Crm.Bpm.Cli.Hosting;
@@ -38,12 +37,7 @@ public sealed class BenchMemoryCommand : ICliCommand, IDeclaresOptions
         }
 
         var model = arguments.Require("model");
-        var instances = DefaultInstances;
-        if (arguments.Get("instances") is { } text
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out instances) || instances < 1))
-        {
-            throw new CliUsageException($"--instances must be a whole number of at least 1, not '{text}'");
-        }
+        var instances = BenchArguments.Instances(arguments, DefaultInstances);
 
         Dictionary<string, object?>? variables = null;
         if (arguments.Get("variables") is { } json)
@@ -60,14 +54,8 @@ public sealed class BenchMemoryCommand : ICliCommand, IDeclaresOptions
 
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var engine = new ProcessEngine(new InMemoryProcessStore(), options: new EngineOptions { RecordEvents = false });
-        var deployed = engine.DeployFile(model);
-        if (!deployed.Succeeded)
+        if (BenchArguments.Deploy(engine, model, "bench memory", console) is not { } deployed)
         {
-            foreach (var diagnostic in deployed.Diagnostics.Where(d => d.IsError))
-            {
-                console.Error.WriteLine(diagnostic.ToString());
-            }
-
             return 1;
         }
 
