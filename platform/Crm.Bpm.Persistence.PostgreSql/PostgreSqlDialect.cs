@@ -1,0 +1,97 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Crm.Bpm.Persistence.Database;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Crm.Bpm.Persistence.PostgreSql;
+
+/// <summary>PostgreSQL for the engine store: row locks with <c>FOR UPDATE SKIP LOCKED</c>, automatic statement preparation.</summary>
+public sealed class PostgreSqlDialect : DatabaseDialect
+{
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    public override void Configure(DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgreSqlDialect).Assembly.GetName().Name).MigrationsHistoryTable(EngineMigrations.HistoryTable));
+    }
+
+    public override DbConnection CreateConnection(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The store runs the same few statements over and over: let Npgsql prepare them server-side.
+            builder.MaxAutoPrepare = 100;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return new NpgsqlConnection(builder.ToString());
+    }
+
+    public override bool IsTransient(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                // Class 08 connection exception, 53 insufficient resources, 57P01 admin shutdown (pg_terminate_backend),
+                // 57P02 crash shutdown, 57P03 cannot connect now (starting up or shutting down).
+                case PostgresException pg:
+                    return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("53", StringComparison.Ordinal)
+                        || pg.SqlState is "57P01" or "57P02" or "57P03";
+                case NpgsqlException npg when npg.IsTransient:
+                    return true;
+                case SocketException or IOException or TimeoutException or EndOfStreamException:
+                    return true;
+            }
+        }
+
+        // Any other client-side Npgsql error (not one the server reported) is about the connection itself.
+        return exception is NpgsqlException and not PostgresException;
+    }
+
+    public override bool IsUniqueViolation(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public override bool IsConflict(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
+
+    public override string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"the PostgreSQL server {builder.Host}:{builder.Port} (database '{builder.Database}', user '{builder.Username}')";
+    }
+
+    public override void EnsureDatabaseExists(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var name = builder.Database;
+        if (string.IsNullOrEmpty(name) || name == "postgres")
+        {
+            return;
+        }
+
+        builder.Database = "postgres";
+        builder.Pooling = false;
+        using var connection = new NpgsqlConnection(builder.ToString());
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", connection);
+        exists.Parameters.AddWithValue("n", name);
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            try
+            {
+                create.ExecuteNonQuery();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another server created it at the same moment.
+            }
+        }
+    }
+
+    public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
+}

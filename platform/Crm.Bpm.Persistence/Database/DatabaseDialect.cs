@@ -1,0 +1,60 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Bpm.Persistence.Database;
+
+/// <summary>What differs between database products for the engine store: connections, SQL for limits, row locks and returned rows, and which errors are transient.</summary>
+/// <remarks>Each provider project (<c>Crm.Bpm.Persistence.Sqlite</c>, <c>.PostgreSql</c>, <c>.SqlServer</c>) supplies one, together with its migrations.</remarks>
+public abstract class DatabaseDialect
+{
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Configures EF Core for this provider, with the provider project as migrations assembly.</summary>
+    public abstract void Configure(DbContextOptionsBuilder builder, string connectionString);
+
+    /// <summary>A new, closed connection; the store keeps it open for its lifetime and reopens it after a failure.</summary>
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Runs after a connection opened (SQLite: journal mode and synchronous pragmas).</summary>
+    public virtual void Prepare(DbConnection connection)
+    {
+    }
+
+    /// <summary>Starts the transaction of a write; SQLite takes the write lock at once (<c>BEGIN IMMEDIATE</c>).</summary>
+    public virtual DbTransaction BeginWrite(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.BeginTransaction();
+    }
+
+    /// <summary>Whether the error means the database is unreachable for now (connection refused or lost, timeout, restart, busy) so the command may be retried.</summary>
+    public abstract bool IsTransient(Exception exception);
+
+    /// <summary>Whether the error is a deadlock or serialization failure between two writers, retried like a version conflict.</summary>
+    public virtual bool IsConflict(Exception exception) => false;
+
+    /// <summary>Whether the error is a unique-key violation (two servers inserted the same row).</summary>
+    public abstract bool IsUniqueViolation(Exception exception);
+
+    /// <summary>The server and database in words, for error messages; never the password.</summary>
+    public abstract string Describe(string connectionString);
+
+    /// <summary>Creates the database when the server has none of that name (SQLite: the file's folder).</summary>
+    public abstract void EnsureDatabaseExists(string connectionString);
+
+    /// <summary>The clause after <c>SELECT</c> limiting rows (SQL Server <c>TOP (n)</c>), or empty.</summary>
+    public virtual string Top(string parameter) => "";
+
+    /// <summary>The clause at the end of a query limiting rows (<c>LIMIT n</c>), or empty.</summary>
+    public virtual string Limit(string parameter) => $" LIMIT {parameter}";
+
+    /// <summary>The table hint that locks the rows read and skips those locked by others (SQL Server), or empty.</summary>
+    public virtual string LockHint => "";
+
+    /// <summary>The clause at the end of a query that locks the rows read and skips those locked by others (PostgreSQL), or empty.</summary>
+    public virtual string SkipLocked => "";
+
+    /// <summary>An UPDATE that returns the updated rows' columns.</summary>
+    public virtual string UpdateReturning(string table, string set, string where, string columns) =>
+        $"UPDATE {table} SET {set} WHERE {where} RETURNING {columns}";
+}
