@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,6 +10,7 @@ using Crm.Bpm.Engine.Runtime.Compilation;
 using Crm.Bpm.Engine.Runtime.Deployment;
 using Crm.Bpm.Engine.Runtime.Execution;
 using Crm.Bpm.Engine.Runtime.Expressions;
+using Crm.Bpm.Engine.Runtime.History;
 using Crm.Bpm.Engine.Runtime.Incidents;
 using Crm.Bpm.Engine.Runtime.Instances;
 using Crm.Bpm.Engine.Runtime.Jobs;
@@ -41,7 +43,7 @@ public sealed class ProcessEngine
         Clock = clock ?? SystemClock.Instance;
         Options = options ?? new EngineOptions();
         _repository = new ProcessRepository(Store, Options.ExpressionLanguage ?? new FeelExpressionLanguage(new ClockTimeProvider(Clock)));
-        _uow = new UnitOfWork(Store);
+        _uow = new UnitOfWork(Store, Options);
         _executor = new Executor(_repository, Options);
     }
 
@@ -174,20 +176,14 @@ public sealed class ProcessEngine
     private void CloseStartSubscriptions(long definitionKey)
     {
         // A new version replaces the start events of the previous one (Camunda 8).
-        foreach (var timer in _uow.AllTimers().ToList())
+        foreach (var timer in _uow.TimersOf(definitionKey, 0))
         {
-            if (timer.ProcessInstanceKey == 0 && timer.ProcessDefinitionKey == definitionKey)
-            {
-                _uow.DeleteTimer(timer.Key);
-            }
+            _uow.DeleteTimer(timer.Key);
         }
 
-        foreach (var subscription in _uow.AllSubscriptions().ToList())
+        foreach (var subscription in _uow.SubscriptionsOf(definitionKey, 0))
         {
-            if (subscription.ProcessInstanceKey == 0 && subscription.ProcessDefinitionKey == definitionKey)
-            {
-                _uow.DeleteSubscription(subscription.Key);
-            }
+            _uow.DeleteSubscription(subscription.Key);
         }
     }
 
@@ -256,52 +252,99 @@ public sealed class ProcessEngine
 
         lock (_gate)
         {
-            _uow.Begin(Clock.Now, Options.RecordEvents);
-            _executor.Begin(_uow);
-            _executor.ResetOutcome();
-            CommandError? error;
-            try
+            var conflicts = 0;
+            var unavailableSince = 0L;
+            var backoff = TimeSpan.FromMilliseconds(20);
+            for (var attempt = 0; ; attempt++)
             {
-                error = command switch
+                if (attempt > 0)
                 {
-                    StartProcessInstance start => _executor.Start(start, variables),
-                    CompleteJob complete => _executor.CompleteJob(complete, variables),
-                    FailJob fail => _executor.FailJob(fail, variables),
-                    ThrowError thrown => _executor.ThrowError(thrown, variables),
-                    CompleteUserTask task => _executor.CompleteUserTask(task, variables),
-                    CorrelateMessage message => _executor.CorrelateMessage(message, variables),
-                    BroadcastSignal signal => _executor.BroadcastSignal(signal, variables),
-                    Commands.FireDueTimers => _executor.FireDueTimers(),
-                    CancelProcessInstance cancel => _executor.Cancel(cancel),
-                    ResolveIncident resolve => _executor.ResolveIncident(resolve),
-                    SetVariables set => _executor.SetVariables(set, variables),
-                    _ => new CommandError(CommandErrorCode.InvalidArgument, $"The engine does not know the command {command.GetType().Name}."),
-                };
-                if (error is null)
-                {
-                    _uow.Commit();
+                    // A failed attempt may have adopted the converted variables into its working copies: convert afresh.
+                    VariableConversion.TryConvert(command.Variables, out variables, out _);
                 }
-            }
-            catch (StoreConcurrencyException e)
-            {
-                error = new CommandError(CommandErrorCode.Conflict, e.Message);
-            }
+
+                CommandError? error;
+                try
+                {
+                    error = RunOnce(command, variables);
+                }
+                catch (StoreConcurrencyException e)
+                {
+                    // Another command (here or on another server) changed what this one read: run it again on fresh state.
+                    if (++conflicts <= Options.ConflictRetries)
+                    {
+                        continue;
+                    }
+
+                    error = new CommandError(CommandErrorCode.Conflict, $"{e.Message} The command was tried {conflicts} times; nothing was changed.");
+                }
+                catch (StoreUnavailableException e)
+                {
+                    if (unavailableSince == 0)
+                    {
+                        unavailableSince = Stopwatch.GetTimestamp();
+                    }
+
+                    var waited = Stopwatch.GetElapsedTime(unavailableSince);
+                    if (waited < Options.UnavailableRetryTime)
+                    {
+                        var pause = backoff < Options.UnavailableRetryTime - waited ? backoff : Options.UnavailableRetryTime - waited;
+                        Thread.Sleep(pause);
+                        backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+                        continue;
+                    }
+
+                    error = new CommandError(CommandErrorCode.Unavailable, $"The store was unavailable for {waited.TotalSeconds:0.#} s: {e.Message} Nothing was changed; run the command again later.");
+                }
 #pragma warning disable CA1031 // A defect in one command must not corrupt the store or crash the host: report it and commit nothing.
-            catch (Exception e) when (e is not OutOfMemoryException)
+                catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
-            {
-                error = new CommandError(CommandErrorCode.Internal, $"The engine failed while running {command.GetType().Name}: {e.GetType().Name}: {e.Message}. Nothing was changed.");
-            }
+                {
+                    error = new CommandError(CommandErrorCode.Internal, $"The engine failed while running {command.GetType().Name}: {e.GetType().Name}: {e.Message}. Nothing was changed.");
+                }
 
-            if (error is not null)
-            {
-                return new CommandResult(error);
-            }
+                if (error is not null)
+                {
+                    return new CommandResult(error);
+                }
 
-            var touched = _uow.Touched;
-            var instances = touched.Count == 0 ? [] : touched.ToArray();
-            return new CommandResult(_executor.Primary, instances, _uow.Events, _executor.Correlations, _executor.Buffered);
+                var touched = _uow.Touched;
+                var instances = touched.Count == 0 ? [] : touched.ToArray();
+                return new CommandResult(_executor.Primary, instances, _uow.Events, _executor.Correlations, _executor.Buffered);
+            }
         }
+    }
+
+    /// <summary>Runs a command once on the store's current state and commits it; a refusal commits nothing.</summary>
+    private CommandError? RunOnce(EngineCommand command, Dictionary<string, JsonElement>? variables)
+    {
+        _uow.Begin(Clock.Now, Options.RecordEvents);
+        _executor.Begin(_uow);
+        _executor.ResetOutcome();
+        var error = command switch
+        {
+            StartProcessInstance start => _executor.Start(start, variables),
+            CompleteJob complete => _executor.CompleteJob(complete, variables),
+            FailJob fail => _executor.FailJob(fail, variables),
+            ThrowError thrown => _executor.ThrowError(thrown, variables),
+            CompleteUserTask task => _executor.CompleteUserTask(task, variables),
+            CorrelateMessage message => _executor.CorrelateMessage(message, variables),
+            BroadcastSignal signal => _executor.BroadcastSignal(signal, variables),
+            Commands.FireDueTimers => _executor.FireDueTimers(),
+            Commands.FireTimer timer => _executor.FireTimer(timer),
+            CancelProcessInstance cancel => _executor.Cancel(cancel),
+            ResolveIncident resolve => _executor.ResolveIncident(resolve),
+            SetVariables set => _executor.SetVariables(set, variables),
+            MigrateProcessInstance migrate => _executor.Migrate(migrate),
+            _ => new CommandError(CommandErrorCode.InvalidArgument, $"The engine does not know the command {command.GetType().Name}."),
+        };
+        if (error is null)
+        {
+            _uow.AddEffects(command.Effects);
+            _uow.Commit();
+        }
+
+        return error;
     }
 
     /// <summary>Starts an instance of the latest version of a process at its none start event.</summary>
@@ -327,6 +370,51 @@ public sealed class ProcessEngine
         Execute(new BroadcastSignal(name) { Variables = variables });
 
     public CommandResult FireDueTimers() => Execute(new Commands.FireDueTimers());
+
+    /// <summary>Fires one due timer, as a timer scheduler does for each timer it acquired.</summary>
+    public CommandResult FireTimer(long timerKey) => Execute(new Commands.FireTimer(timerKey));
+
+    /// <summary>Moves a running instance to another definition, mapping elements by id or by <paramref name="elementMapping"/>.</summary>
+    public CommandResult MigrateInstance(long processInstanceKey, long targetProcessDefinitionKey, IReadOnlyDictionary<string, string>? elementMapping = null) =>
+        Execute(new MigrateProcessInstance(processInstanceKey, targetProcessDefinitionKey) { ElementMapping = elementMapping ?? new Dictionary<string, string>(0) });
+
+    /// <summary>Hands up to <paramref name="maxJobs"/> jobs of a type to a worker, locked for it for <paramref name="lockTimeout"/>.</summary>
+    public IReadOnlyList<JobRecord> ActivateJobs(string type, string worker, int maxJobs, TimeSpan lockTimeout) =>
+        ActivateJobs([type], worker, maxJobs, lockTimeout);
+
+    /// <summary>Hands up to <paramref name="maxJobs"/> jobs of the types to a worker, oldest first, locked for it for <paramref name="lockTimeout"/>; expired locks are taken over.</summary>
+    public IReadOnlyList<JobRecord> ActivateJobs(IReadOnlyList<string> types, string worker, int maxJobs, TimeSpan lockTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        ArgumentException.ThrowIfNullOrEmpty(worker);
+        lock (_gate)
+        {
+            return Store.ActivateJobs(new JobActivation(types, worker, maxJobs, Clock.Now, lockTimeout));
+        }
+    }
+
+    /// <summary>Locks up to <paramref name="maxTimers"/> due timers for a scheduler, earliest first; fire each with <see cref="FireTimer"/>.</summary>
+    public IReadOnlyList<TimerRecord> AcquireDueTimers(string owner, int maxTimers, TimeSpan lockTimeout)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        lock (_gate)
+        {
+            return Store.AcquireDueTimers(new TimerAcquisition(owner, maxTimers, Clock.Now, lockTimeout));
+        }
+    }
+
+    /// <summary>The open user tasks a user or their groups may work on, by due date (none last) then key.</summary>
+    public IReadOnlyList<UserTaskRecord> QueryUserTasks(UserTaskQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (_gate)
+        {
+            return Store.QueryUserTasks(query);
+        }
+    }
+
+    /// <summary>The history the engine wrote, when the store keeps it; null otherwise.</summary>
+    public IHistoryStore? History => Store as IHistoryStore;
 
     public CommandResult CancelInstance(long processInstanceKey) => Execute(new CancelProcessInstance(processInstanceKey));
 

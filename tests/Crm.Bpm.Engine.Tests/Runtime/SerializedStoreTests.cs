@@ -1,12 +1,7 @@
 using Crm.Bpm.Engine.Runtime;
 using Crm.Bpm.Engine.Runtime.Compilation;
-using Crm.Bpm.Engine.Runtime.Incidents;
 using Crm.Bpm.Engine.Runtime.Instances;
-using Crm.Bpm.Engine.Runtime.Jobs;
-using Crm.Bpm.Engine.Runtime.Messages;
 using Crm.Bpm.Engine.Runtime.Store;
-using Crm.Bpm.Engine.Runtime.Timers;
-using Crm.Bpm.Engine.Runtime.UserTasks;
 
 namespace Crm.Bpm.Engine.Tests.Runtime;
 
@@ -81,9 +76,8 @@ public sealed class SerializedStoreTests
         engine.CompleteUserTask(engine.GetUserTasks(key).Single(t => t.ElementId == elementId).Key).Succeeded.Should().BeTrue();
 
     /// <summary>Keeps instances as JSON only: every load reads a fresh copy, every commit writes JSON.</summary>
-    private sealed class SerializingStore : IProcessStore
+    private sealed class SerializingStore : ForwardingProcessStore
     {
-        private readonly InMemoryProcessStore _rows = new();
         private readonly Dictionary<long, byte[]> _instances = [];
 
         public Func<long, ExecutableProcess?>? Compiled { get; set; }
@@ -92,9 +86,7 @@ public sealed class SerializedStoreTests
 
         public IEnumerable<byte[]> Serialized => _instances.Values;
 
-        public long LastKey => _rows.LastKey;
-
-        public void Commit(StoreChanges changes)
+        public override void Commit(StoreChanges changes)
         {
             foreach (var (instance, expected) in changes.Instances)
             {
@@ -107,7 +99,7 @@ public sealed class SerializedStoreTests
 
             var instances = changes.Instances.ToList();
             changes.Instances.Clear();
-            _rows.Commit(changes);
+            base.Commit(changes);
             foreach (var (instance, _) in instances)
             {
                 _instances[instance.Key] = ProcessInstanceSerializer.Serialize(instance);
@@ -115,43 +107,12 @@ public sealed class SerializedStoreTests
             }
         }
 
-        public ProcessInstance? FindInstance(long key) =>
+        public override ProcessInstance? FindInstance(long key) =>
             _instances.TryGetValue(key, out var json) ? ProcessInstanceSerializer.Deserialize(json, Compiled!) : null;
 
-        public IEnumerable<ProcessInstance> Instances() => [.. _instances.Keys.Select(k => FindInstance(k)!)];
+        public override ProcessInstance? FindInstanceByElement(long elementInstanceKey) =>
+            FindInstance(elementInstanceKey) ?? Instances().FirstOrDefault(i => i.State == ProcessInstanceState.Active && i.FindElement(elementInstanceKey) is not null);
 
-        public ProcessDefinitionRecord? FindDefinition(long key) => _rows.FindDefinition(key);
-
-        public ProcessDefinitionRecord? FindLatestDefinition(string bpmnProcessId) => _rows.FindLatestDefinition(bpmnProcessId);
-
-        public IEnumerable<ProcessDefinitionRecord> Definitions() => _rows.Definitions();
-
-        public JobRecord? FindJob(long key) => _rows.FindJob(key);
-
-        public IEnumerable<JobRecord> Jobs() => _rows.Jobs();
-
-        public UserTaskRecord? FindUserTask(long key) => _rows.FindUserTask(key);
-
-        public IEnumerable<UserTaskRecord> UserTasks() => _rows.UserTasks();
-
-        public TimerRecord? FindTimer(long key) => _rows.FindTimer(key);
-
-        public IEnumerable<TimerRecord> Timers() => _rows.Timers();
-
-        public IEnumerable<TimerRecord> DueTimers(DateTimeOffset now) => _rows.DueTimers(now);
-
-        public EventSubscriptionRecord? FindSubscription(long key) => _rows.FindSubscription(key);
-
-        public IEnumerable<EventSubscriptionRecord> Subscriptions() => _rows.Subscriptions();
-
-        public IEnumerable<EventSubscriptionRecord> FindSubscriptions(SubscriptionKind kind, string name, string? correlationKey) => _rows.FindSubscriptions(kind, name, correlationKey);
-
-        public IEnumerable<BufferedMessage> FindBufferedMessages(string name, string correlationKey) => _rows.FindBufferedMessages(name, correlationKey);
-
-        public IEnumerable<BufferedMessage> BufferedMessages() => _rows.BufferedMessages();
-
-        public IncidentRecord? FindIncident(long key) => _rows.FindIncident(key);
-
-        public IEnumerable<IncidentRecord> Incidents() => _rows.Incidents();
+        public override IEnumerable<ProcessInstance> Instances() => [.. _instances.Keys.Select(k => FindInstance(k)!)];
     }
 }

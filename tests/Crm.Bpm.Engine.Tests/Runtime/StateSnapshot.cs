@@ -10,7 +10,6 @@ internal static class StateSnapshot
     {
         var store = harness.Store;
         var text = new StringBuilder();
-        text.AppendLine($"lastKey={store.LastKey}");
         foreach (var instance in store.Instances().OrderBy(i => i.Key))
         {
             text.AppendLine($"instance {instance.Key} {instance.BpmnProcessId} {instance.State} v{instance.Version}");

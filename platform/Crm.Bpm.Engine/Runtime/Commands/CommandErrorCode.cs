@@ -17,4 +17,7 @@ public enum CommandErrorCode
 
     /// <summary>The engine hit a defect; nothing was changed.</summary>
     Internal,
+
+    /// <summary>The store could not be reached within the retry time; nothing was changed; run the command again later.</summary>
+    Unavailable,
 }

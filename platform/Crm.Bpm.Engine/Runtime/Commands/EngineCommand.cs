@@ -5,4 +5,7 @@ public abstract record EngineCommand
 {
     /// <summary>Variables the command carries (JSON elements or nodes, strings, numbers, booleans, null, lists, dictionaries).</summary>
     public IReadOnlyDictionary<string, object?>? Variables { get; init; }
+
+    /// <summary>Side effects the store runs inside the command's commit, or null; they happen exactly when the command's changes are committed.</summary>
+    public IReadOnlyList<Store.ICommitEffect>? Effects { get; init; }
 }

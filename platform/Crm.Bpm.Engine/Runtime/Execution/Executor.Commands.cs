@@ -335,6 +335,25 @@ internal sealed partial class Executor
         return null;
     }
 
+    public CommandError? FireTimer(Commands.FireTimer command)
+    {
+        var timer = _uow.FindTimer(command.TimerKey);
+        if (timer is null)
+        {
+            return NotFound($"No timer with key {command.TimerKey}; it may have fired already, or its element ended.");
+        }
+
+        if (timer.DueDate > _uow.Now)
+        {
+            return new CommandError(CommandErrorCode.InvalidState, $"Timer {command.TimerKey} of '{timer.ElementId}' is due at {timer.DueDate:O}, not yet.");
+        }
+
+        FireTimer(timer);
+        Correlations = 1;
+        Drain();
+        return null;
+    }
+
     public CommandError? Cancel(CancelProcessInstance command)
     {
         var instance = _uow.GetInstance(command.ProcessInstanceKey);
@@ -436,23 +455,10 @@ internal sealed partial class Executor
     {
         ProcessInstance? instance = null;
         ElementInstance? scope = null;
-        var direct = _uow.Store.FindInstance(command.ScopeKey);
-        if (direct is not null)
+        if (_uow.Store.FindInstanceByElement(command.ScopeKey) is { } owner)
         {
-            instance = _uow.GetInstance(command.ScopeKey);
-            scope = instance?.Root;
-        }
-        else
-        {
-            foreach (var candidate in _uow.Store.Instances())
-            {
-                if (candidate.State == ProcessInstanceState.Active && candidate.FindElement(command.ScopeKey) is not null)
-                {
-                    instance = _uow.GetInstance(candidate.Key);
-                    scope = instance!.FindElement(command.ScopeKey);
-                    break;
-                }
-            }
+            instance = _uow.GetInstance(owner.Key);
+            scope = instance is null ? null : instance.Key == command.ScopeKey ? instance.Root : instance.FindElement(command.ScopeKey);
         }
 
         if (instance is null || scope is null)

@@ -44,7 +44,7 @@ internal sealed partial class Executor
     public void Begin(UnitOfWork uow)
     {
         _uow = uow;
-        _recording = uow.Events is not null;
+        _recording = uow.Events is not null || uow.RecordsHistory;
         _agenda.Clear();
         _inclusiveScopes.Clear();
     }

@@ -1,4 +1,5 @@
 using Crm.Bpm.Engine.Runtime.Events;
+using Crm.Bpm.Engine.Runtime.History;
 using Crm.Bpm.Engine.Runtime.Incidents;
 using Crm.Bpm.Engine.Runtime.Instances;
 using Crm.Bpm.Engine.Runtime.Jobs;
@@ -17,12 +18,21 @@ internal sealed class UnitOfWork
     private readonly Dictionary<long, ProcessInstance> _instances = [];
     private readonly Dictionary<long, int> _loadedVersions = [];
     private readonly List<ProcessInstance> _touched = [];
+    private readonly Dictionary<long, ProcessInstance> _originals = [];
+    private readonly int _keyBlockSize;
+    private readonly HistoryLevel _historyLevel;
     private long _nextKey;
+    private long _blockEnd;
 
-    public UnitOfWork(IProcessStore store)
+    public UnitOfWork(IProcessStore store, EngineOptions options)
     {
         _store = store;
+        _keyBlockSize = Math.Max(1, options.KeyBlockSize);
+        _historyLevel = options.HistoryLevel;
     }
+
+    /// <summary>Whether the command writes history.</summary>
+    public bool RecordsHistory => _historyLevel != HistoryLevel.None;
 
     public IProcessStore Store => _store;
 
@@ -40,12 +50,28 @@ internal sealed class UnitOfWork
         _instances.Clear();
         _loadedVersions.Clear();
         _touched.Clear();
-        _nextKey = _store.LastKey;
+        _originals.Clear();
         Now = now;
         Events = recordEvents ? [] : null;
     }
 
-    public long NewKey() => ++_nextKey;
+    /// <summary>A new key from the engine's reserved block; a new block is reserved when it runs out (keys of a failed command are lost).</summary>
+    public long NewKey()
+    {
+        if (_nextKey >= _blockEnd)
+        {
+            ReserveBlock();
+        }
+
+        return _nextKey++;
+    }
+
+    private void ReserveBlock()
+    {
+        var first = _store.ReserveKeys(_keyBlockSize);
+        _nextKey = first;
+        _blockEnd = first + _keyBlockSize;
+    }
 
     /// <summary>The working copy of an instance; an ended instance is returned as stored (read-only).</summary>
     public ProcessInstance? GetInstance(long key)
@@ -62,6 +88,11 @@ internal sealed class UnitOfWork
         }
 
         var copy = stored.Clone();
+        if (_historyLevel == HistoryLevel.Full)
+        {
+            _originals[key] = stored;
+        }
+
         _instances[key] = copy;
         _loadedVersions[key] = stored.Version;
         _touched.Add(copy);
@@ -93,7 +124,9 @@ internal sealed class UnitOfWork
 
     public void DeleteTimer(long key) => _changes.Timers.Delete(key);
 
-    public IEnumerable<TimerRecord> AllTimers() => _changes.Timers.Merge(_store.Timers(), _ => true);
+    /// <summary>The timers of an instance (0: the definition's start events), this command's changes included.</summary>
+    public List<TimerRecord> TimersOf(long definitionKey, long instanceKey) =>
+        _changes.Timers.Merge(_store.TimersOf(definitionKey, instanceKey), t => t.ProcessDefinitionKey == definitionKey && t.ProcessInstanceKey == instanceKey);
 
     /// <summary>The first due timer, earliest first, this command's changes included.</summary>
     public TimerRecord? NextDueTimer(DateTimeOffset now)
@@ -138,7 +171,9 @@ internal sealed class UnitOfWork
         return list;
     }
 
-    public IEnumerable<EventSubscriptionRecord> AllSubscriptions() => _changes.Subscriptions.Merge(_store.Subscriptions(), _ => true);
+    /// <summary>The subscriptions of an instance (0: the definition's start events), this command's changes included.</summary>
+    public List<EventSubscriptionRecord> SubscriptionsOf(long definitionKey, long instanceKey) =>
+        _changes.Subscriptions.Merge(_store.SubscriptionsOf(definitionKey, instanceKey), s => s.ProcessDefinitionKey == definitionKey && s.ProcessInstanceKey == instanceKey);
 
     public List<BufferedMessage> FindBufferedMessages(string name, string correlationKey)
     {
@@ -161,8 +196,26 @@ internal sealed class UnitOfWork
 
     public void AddDefinition(ProcessDefinitionRecord record) => _changes.Definitions.Add(record);
 
-    public void Emit(EngineEventKind kind, ProcessInstance? instance, string? elementId, long key, string? detail = null) =>
+    public void Emit(EngineEventKind kind, ProcessInstance? instance, string? elementId, long key, string? detail = null, long elementKey = 0)
+    {
         Events?.Add(new EngineEvent(kind, instance?.Key ?? 0, instance?.BpmnProcessId, elementId, key, Now, detail));
+        if (_historyLevel != HistoryLevel.None && instance is not null)
+        {
+            HistoryRecorder.Record(this, _historyLevel, kind, instance, elementId, key, detail, elementKey);
+        }
+    }
+
+    /// <summary>Adds a history event with a new key and the command's time.</summary>
+    public void AddHistory(HistoryEvent item) => _changes.History.Add(item);
+
+    /// <summary>The adopted command effects, run by the store inside the commit.</summary>
+    public void AddEffects(IReadOnlyList<ICommitEffect>? effects)
+    {
+        if (effects is not null)
+        {
+            _changes.Effects.AddRange(effects);
+        }
+    }
 
     /// <summary>Writes everything to the store; each changed instance moves up one version.</summary>
     public void Commit()
@@ -174,7 +227,14 @@ internal sealed class UnitOfWork
             _changes.Instances.Add((instance, expected));
         }
 
-        _changes.LastKey = _nextKey;
+        if (_historyLevel == HistoryLevel.Full)
+        {
+            foreach (var instance in _touched)
+            {
+                HistoryRecorder.RecordVariables(this, instance, _originals.GetValueOrDefault(instance.Key));
+            }
+        }
+
         try
         {
             _store.Commit(_changes);

@@ -38,4 +38,10 @@ public sealed record JobRecord : IKeyedRecord
     public IReadOnlyDictionary<string, JsonElement> Variables { get; init; } = new Dictionary<string, JsonElement>(0);
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The worker that activated the job, or null while nobody holds it.</summary>
+    public string? Worker { get; init; }
+
+    /// <summary>When the activating worker's lock expires, or null while nobody holds it.</summary>
+    public DateTimeOffset? Deadline { get; init; }
 }

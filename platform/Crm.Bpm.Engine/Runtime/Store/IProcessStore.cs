@@ -16,8 +16,9 @@ namespace Crm.Bpm.Engine.Runtime.Store;
 /// </remarks>
 public interface IProcessStore
 {
-    /// <summary>The highest key handed out so far; keys are unique across every kind of row.</summary>
-    long LastKey { get; }
+    /// <summary>Reserves <paramref name="count"/> consecutive keys no other caller (thread or server) will ever get, and returns the first.</summary>
+    /// <remarks>Keys are unique across every kind of row. A database store reserves them in its own short transaction, never inside a command's; unused keys are simply lost.</remarks>
+    long ReserveKeys(int count);
 
     ProcessDefinitionRecord? FindDefinition(long key);
 
@@ -28,15 +29,24 @@ public interface IProcessStore
 
     ProcessInstance? FindInstance(long key);
 
+    /// <summary>The instance that has a live element instance with the key (or is the instance with that key), or null.</summary>
+    ProcessInstance? FindInstanceByElement(long elementInstanceKey);
+
     IEnumerable<ProcessInstance> Instances();
 
     JobRecord? FindJob(long key);
 
     IEnumerable<JobRecord> Jobs();
 
+    /// <summary>Atomically hands up to <see cref="JobActivation.MaxJobs"/> jobs of the types to a worker: activatable ones whose back-off passed and activated ones whose lock expired, oldest first; returns them as activated.</summary>
+    IReadOnlyList<JobRecord> ActivateJobs(JobActivation request);
+
     UserTaskRecord? FindUserTask(long key);
 
     IEnumerable<UserTaskRecord> UserTasks();
+
+    /// <summary>The open user tasks a user (or their groups) may work on, by due date (none last) then key, one page after the query's position.</summary>
+    IReadOnlyList<UserTaskRecord> QueryUserTasks(UserTaskQuery query);
 
     TimerRecord? FindTimer(long key);
 
@@ -45,12 +55,21 @@ public interface IProcessStore
     /// <summary>The timers due at <paramref name="now"/>, earliest first (ties by key).</summary>
     IEnumerable<TimerRecord> DueTimers(DateTimeOffset now);
 
+    /// <summary>The timers of one instance of a definition; instance key 0 gives the definition's timer start events.</summary>
+    IEnumerable<TimerRecord> TimersOf(long processDefinitionKey, long processInstanceKey);
+
+    /// <summary>Locks up to <see cref="TimerAcquisition.MaxTimers"/> due timers that nobody holds (or whose lock expired) for the owner, earliest first, and returns them as locked.</summary>
+    IReadOnlyList<TimerRecord> AcquireDueTimers(TimerAcquisition request);
+
     EventSubscriptionRecord? FindSubscription(long key);
 
     IEnumerable<EventSubscriptionRecord> Subscriptions();
 
     /// <summary>The subscriptions of a kind and name whose correlation key equals <paramref name="correlationKey"/> (null: those without a key), by key.</summary>
     IEnumerable<EventSubscriptionRecord> FindSubscriptions(SubscriptionKind kind, string name, string? correlationKey);
+
+    /// <summary>The subscriptions of one instance of a definition; instance key 0 gives the definition's start event subscriptions.</summary>
+    IEnumerable<EventSubscriptionRecord> SubscriptionsOf(long processDefinitionKey, long processInstanceKey);
 
     /// <summary>The buffered messages with the name and correlation key, oldest first, expired ones included.</summary>
     IEnumerable<BufferedMessage> FindBufferedMessages(string name, string correlationKey);
@@ -61,7 +80,8 @@ public interface IProcessStore
 
     IEnumerable<IncidentRecord> Incidents();
 
-    /// <summary>Writes every change of one command atomically.</summary>
-    /// <exception cref="StoreConcurrencyException">An instance's stored version is not the expected one; nothing was written.</exception>
+    /// <summary>Writes every change of one command atomically, its history included, and runs its effects inside the same transaction.</summary>
+    /// <exception cref="StoreConcurrencyException">An instance's stored version is not the expected one, or a row changed or vanished meanwhile; nothing was written.</exception>
+    /// <exception cref="StoreUnavailableException">The store could not be reached; nothing was written.</exception>
     void Commit(StoreChanges changes);
 }

@@ -1,3 +1,4 @@
+using Crm.Bpm.Engine.Runtime.History;
 using Crm.Bpm.Engine.Runtime.Incidents;
 using Crm.Bpm.Engine.Runtime.Instances;
 using Crm.Bpm.Engine.Runtime.Jobs;
@@ -9,7 +10,7 @@ namespace Crm.Bpm.Engine.Runtime.Store;
 
 /// <summary>A store that keeps everything in memory, indexed for the lookups commands make; for tests, benchmarks and single-process use.</summary>
 /// <remarks>Not thread-safe by itself: <see cref="ProcessEngine"/> serializes every command and query.</remarks>
-public sealed class InMemoryProcessStore : IProcessStore
+public sealed class InMemoryProcessStore : IProcessStore, IHistoryStore
 {
     private readonly Dictionary<long, ProcessDefinitionRecord> _definitions = [];
     private readonly Dictionary<string, ProcessDefinitionRecord> _latest = new(StringComparer.Ordinal);
@@ -23,9 +24,22 @@ public sealed class InMemoryProcessStore : IProcessStore
     private readonly Dictionary<long, BufferedMessage> _messages = [];
     private readonly Dictionary<(string Name, string Key), SortedSet<long>> _messageIndex = [];
     private readonly Dictionary<long, IncidentRecord> _incidents = [];
+    private readonly Dictionary<string, SortedSet<long>> _workableJobs = new(StringComparer.Ordinal);
+    private readonly Dictionary<(long Definition, long Instance), HashSet<long>> _timersByOwner = [];
+    private readonly Dictionary<(long Definition, long Instance), HashSet<long>> _subscriptionsByOwner = [];
+    private readonly List<HistoryEvent> _history = [];
+    private readonly HashSet<long> _instancesWithHistory = [];
+    private long _lastKey;
 
     /// <inheritdoc/>
-    public long LastKey { get; private set; }
+    public long ReserveKeys(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return Interlocked.Add(ref _lastKey, count) - count + 1;
+    }
+
+    /// <summary>The highest key reserved so far.</summary>
+    public long LastKey => Interlocked.Read(ref _lastKey);
 
     /// <summary>Whether instances that ended stay in the store (with their final variables); when false they are dropped at commit.</summary>
     public bool KeepEndedInstances { get; init; } = true;
@@ -45,6 +59,26 @@ public sealed class InMemoryProcessStore : IProcessStore
     /// <inheritdoc/>
     public IEnumerable<ProcessInstance> Instances() => _instances.Values;
 
+    /// <inheritdoc/>
+    public ProcessInstance? FindInstanceByElement(long elementInstanceKey)
+    {
+        if (_instances.TryGetValue(elementInstanceKey, out var direct))
+        {
+            return direct;
+        }
+
+        // Memory only: element keys are not indexed, so that a step does not pay for an index it rarely needs.
+        foreach (var instance in _instances.Values)
+        {
+            if (instance.State == ProcessInstanceState.Active && instance.FindElement(elementInstanceKey) is not null)
+            {
+                return instance;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>How many instances the store holds.</summary>
     public int InstanceCount => _instances.Count;
 
@@ -55,10 +89,79 @@ public sealed class InMemoryProcessStore : IProcessStore
     public IEnumerable<JobRecord> Jobs() => _jobs.Values;
 
     /// <inheritdoc/>
+    public IReadOnlyList<JobRecord> ActivateJobs(JobActivation request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.MaxJobs <= 0 || request.Types.Count == 0)
+        {
+            return [];
+        }
+
+        var candidates = new List<JobRecord>();
+        foreach (var type in request.Types)
+        {
+            if (!_workableJobs.TryGetValue(type, out var keys))
+            {
+                continue;
+            }
+
+            foreach (var key in keys)
+            {
+                var job = _jobs[key];
+                if (IsWorkable(job, request.Now))
+                {
+                    candidates.Add(job);
+                }
+            }
+        }
+
+        candidates.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        var count = Math.Min(candidates.Count, request.MaxJobs);
+        var result = new List<JobRecord>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var activated = candidates[i] with { State = JobState.Activated, Worker = request.Worker, Deadline = request.Now + request.LockTimeout };
+            _jobs[activated.Key] = activated;
+            result.Add(activated);
+        }
+
+        return result;
+    }
+
+    private static bool IsWorkable(JobRecord job, DateTimeOffset now) => job.State switch
+    {
+        JobState.Activatable => job.RetryAfter is null || job.RetryAfter <= now,
+        JobState.Activated => job.Deadline is null || job.Deadline < now,
+        _ => false,
+    };
+
+    /// <inheritdoc/>
     public UserTaskRecord? FindUserTask(long key) => _userTasks.GetValueOrDefault(key);
 
     /// <inheritdoc/>
     public IEnumerable<UserTaskRecord> UserTasks() => _userTasks.Values;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<UserTaskRecord> QueryUserTasks(UserTaskQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var result = new List<UserTaskRecord>();
+        foreach (var task in _userTasks.Values)
+        {
+            if (UserTaskOrder.Matches(task, query) && UserTaskOrder.IsAfter(task, query))
+            {
+                result.Add(task);
+            }
+        }
+
+        result.Sort(UserTaskOrder.Compare);
+        if (result.Count > query.PageSize)
+        {
+            result.RemoveRange(Math.Max(query.PageSize, 0), result.Count - Math.Max(query.PageSize, 0));
+        }
+
+        return result;
+    }
 
     /// <inheritdoc/>
     public TimerRecord? FindTimer(long key) => _timers.GetValueOrDefault(key);
@@ -78,6 +181,66 @@ public sealed class InMemoryProcessStore : IProcessStore
 
             yield return _timers[key];
         }
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<TimerRecord> TimersOf(long processDefinitionKey, long processInstanceKey) =>
+        Owned(_timersByOwner, _timers, processDefinitionKey, processInstanceKey);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TimerRecord> AcquireDueTimers(TimerAcquisition request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = new List<TimerRecord>();
+        if (request.MaxTimers <= 0)
+        {
+            return result;
+        }
+
+        foreach (var (due, key) in _timerQueue)
+        {
+            if (due > request.Now || result.Count == request.MaxTimers)
+            {
+                break;
+            }
+
+            var timer = _timers[key];
+            if (timer.LockedUntil is { } until && until >= request.Now)
+            {
+                continue;
+            }
+
+            result.Add(timer with { LockOwner = request.Owner, LockedUntil = request.Now + request.LockTimeout });
+        }
+
+        foreach (var timer in result)
+        {
+            _timers[timer.Key] = timer;
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<EventSubscriptionRecord> SubscriptionsOf(long processDefinitionKey, long processInstanceKey) =>
+        Owned(_subscriptionsByOwner, _subscriptions, processDefinitionKey, processInstanceKey);
+
+    private static List<T> Owned<T>(Dictionary<(long, long), HashSet<long>> index, Dictionary<long, T> table, long definitionKey, long instanceKey)
+        where T : class, IKeyedRecord
+    {
+        if (!index.TryGetValue((definitionKey, instanceKey), out var keys))
+        {
+            return [];
+        }
+
+        var result = new List<T>(keys.Count);
+        foreach (var key in keys)
+        {
+            result.Add(table[key]);
+        }
+
+        result.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        return result;
     }
 
     /// <inheritdoc/>
@@ -145,6 +308,13 @@ public sealed class InMemoryProcessStore : IProcessStore
             }
         }
 
+        // Effects run before anything is written here, so one that throws leaves the store as it was (a database
+        // store runs them after its writes, inside the transaction it then rolls back).
+        foreach (var effect in changes.Effects)
+        {
+            effect.Apply(CommitContext.None);
+        }
+
         foreach (var (instance, _) in changes.Instances)
         {
             if (!KeepEndedInstances && instance.State != ProcessInstanceState.Active)
@@ -166,7 +336,7 @@ public sealed class InMemoryProcessStore : IProcessStore
             }
         }
 
-        Apply(changes.Jobs, _jobs);
+        ApplyJobs(changes.Jobs);
         Apply(changes.UserTasks, _userTasks);
         Apply(changes.Incidents, _incidents);
         foreach (var (key, timer) in changes.Timers.Items)
@@ -174,12 +344,14 @@ public sealed class InMemoryProcessStore : IProcessStore
             if (_timers.Remove(key, out var old))
             {
                 _timerQueue.Remove((old.DueDate, key));
+                Unindex(_timersByOwner, (old.ProcessDefinitionKey, old.ProcessInstanceKey), key);
             }
 
             if (timer is not null)
             {
                 _timers[key] = timer;
                 _timerQueue.Add((timer.DueDate, key));
+                Index(_timersByOwner, (timer.ProcessDefinitionKey, timer.ProcessInstanceKey), key);
             }
         }
 
@@ -192,6 +364,8 @@ public sealed class InMemoryProcessStore : IProcessStore
                 {
                     _subscriptionIndex.Remove(indexKey);
                 }
+
+                Unindex(_subscriptionsByOwner, (old.ProcessDefinitionKey, old.ProcessInstanceKey), key);
             }
 
             if (subscription is not null)
@@ -205,6 +379,7 @@ public sealed class InMemoryProcessStore : IProcessStore
                 }
 
                 set.Add(key);
+                Index(_subscriptionsByOwner, (subscription.ProcessDefinitionKey, subscription.ProcessInstanceKey), key);
             }
         }
 
@@ -233,9 +408,135 @@ public sealed class InMemoryProcessStore : IProcessStore
             }
         }
 
-        if (changes.LastKey > LastKey)
+        if (changes.History.Count > 0)
         {
-            LastKey = changes.LastKey;
+            AddHistory(changes);
+        }
+    }
+
+    private void AddHistory(StoreChanges changes)
+    {
+        if (KeepEndedInstances)
+        {
+            _history.AddRange(changes.History);
+            return;
+        }
+
+        // Nothing of an ended instance stays when ended instances are dropped: its history goes with it.
+        HashSet<long>? ended = null;
+        foreach (var (instance, _) in changes.Instances)
+        {
+            if (instance.State != ProcessInstanceState.Active)
+            {
+                (ended ??= []).Add(instance.Key);
+                if (_instancesWithHistory.Remove(instance.Key))
+                {
+                    _history.RemoveAll(e => e.ProcessInstanceKey == instance.Key);
+                }
+            }
+        }
+
+        foreach (var item in changes.History)
+        {
+            if (ended is null || !ended.Contains(item.ProcessInstanceKey))
+            {
+                _history.Add(item);
+                _instancesWithHistory.Add(item.ProcessInstanceKey);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<HistoryEvent> QueryHistory(HistoryQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var result = new List<HistoryEvent>();
+        foreach (var item in _history)
+        {
+            if (item.Key > query.AfterKey
+                && (query.ProcessInstanceKey is null || item.ProcessInstanceKey == query.ProcessInstanceKey)
+                && (query.BpmnProcessId is null || item.BpmnProcessId == query.BpmnProcessId)
+                && (query.Kind is null || item.Kind == query.Kind)
+                && (query.From is null || item.Time >= query.From)
+                && (query.To is null || item.Time < query.To))
+            {
+                result.Add(item);
+            }
+        }
+
+        result.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        var size = Math.Max(query.PageSize, 0);
+        if (result.Count > size)
+        {
+            result.RemoveRange(size, result.Count - size);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public int DeleteHistory(DateTimeOffset endedBefore)
+    {
+        var ended = new HashSet<long>();
+        foreach (var item in _history)
+        {
+            if (item.Kind is HistoryEventKind.InstanceCompleted or HistoryEventKind.InstanceTerminated && item.Time < endedBefore)
+            {
+                ended.Add(item.ProcessInstanceKey);
+            }
+        }
+
+        if (ended.Count == 0)
+        {
+            return 0;
+        }
+
+        _instancesWithHistory.ExceptWith(ended);
+        return _history.RemoveAll(e => ended.Contains(e.ProcessInstanceKey));
+    }
+
+    private void ApplyJobs(RecordChanges<JobRecord> changes)
+    {
+        foreach (var (key, job) in changes.Items)
+        {
+            if (_jobs.Remove(key, out var old) && _workableJobs.TryGetValue(old.Type, out var set) && set.Remove(key) && set.Count == 0)
+            {
+                _workableJobs.Remove(old.Type);
+            }
+
+            if (job is not null)
+            {
+                _jobs[key] = job;
+                if (job.State is JobState.Activatable or JobState.Activated)
+                {
+                    if (!_workableJobs.TryGetValue(job.Type, out var keys))
+                    {
+                        keys = [];
+                        _workableJobs[job.Type] = keys;
+                    }
+
+                    keys.Add(key);
+                }
+            }
+        }
+    }
+
+    private static void Index(Dictionary<(long, long), HashSet<long>> index, (long, long) owner, long key)
+    {
+        if (!index.TryGetValue(owner, out var keys))
+        {
+            keys = [];
+            index[owner] = keys;
+        }
+
+        keys.Add(key);
+    }
+
+    private static void Unindex(Dictionary<(long, long), HashSet<long>> index, (long, long) owner, long key)
+    {
+        if (index.TryGetValue(owner, out var keys) && keys.Remove(key) && keys.Count == 0)
+        {
+            index.Remove(owner);
         }
     }
 

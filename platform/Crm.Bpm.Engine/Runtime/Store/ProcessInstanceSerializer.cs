@@ -109,6 +109,45 @@ public static class ProcessInstanceSerializer
             w.WriteEndObject();
         }
 
+        WriteBookkeeping(w, e);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The element's engine-private state without its identity and variables, as JSON (the Data of an element row).</summary>
+    internal static string BookkeepingJson(ElementInstance e, bool withState = false)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("role", e.Role.ToString());
+            if (withState)
+            {
+                w.WriteString("state", e.State.ToString());
+            }
+
+            WriteBookkeeping(w, e);
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Reads an element instance from its identity and the JSON written by <see cref="BookkeepingJson"/>.</summary>
+    internal static ElementInstance FromBookkeeping(long key, string elementId, ElementState? state, string data, ExecutableProcess definition)
+    {
+        using var document = JsonDocument.Parse(data);
+        var json = document.RootElement;
+        var element = new ElementInstance(key, Node(definition, elementId), null, Enum.Parse<ElementRole>(json.GetProperty("role").GetString()!))
+        {
+            State = state ?? Enum.Parse<ElementState>(json.GetProperty("state").GetString()!),
+        };
+        ReadBookkeeping(json, element, definition);
+        return element;
+    }
+
+    private static void WriteBookkeeping(Utf8JsonWriter w, ElementInstance e)
+    {
         w.WriteNumber("tokens", e.Tokens);
         if (e.JoinCounts is { } counts)
         {
@@ -154,7 +193,6 @@ public static class ProcessInstanceSerializer
         w.WriteNumber("compensationThrower", e.CompensationThrowerKey);
         WriteEntries(w, "compensable", e.Compensable);
         WriteEntries(w, "compensationQueue", e.CompensationQueue);
-        w.WriteEndObject();
     }
 
     private static void WriteEntries(Utf8JsonWriter w, string name, List<CompensationEntry>? entries)
@@ -186,17 +224,6 @@ public static class ProcessInstanceSerializer
         var element = new ElementInstance(json.GetProperty("key").GetInt64(), Node(definition, json.GetProperty("node").GetString()), null, Enum.Parse<ElementRole>(json.GetProperty("role").GetString()!))
         {
             State = Enum.Parse<ElementState>(json.GetProperty("state").GetString()!),
-            Tokens = json.GetProperty("tokens").GetInt32(),
-            Epoch = json.GetProperty("epoch").GetInt32(),
-            WaitKey = json.GetProperty("waitKey").GetInt64(),
-            IncidentKey = json.GetProperty("incidentKey").GetInt64(),
-            LoopIndex = json.GetProperty("loopIndex").GetInt32(),
-            ItemCount = json.GetProperty("itemCount").GetInt32(),
-            CompletedCount = json.GetProperty("completed").GetInt32(),
-            TerminatedCount = json.GetProperty("terminated").GetInt32(),
-            Interrupted = json.GetProperty("interrupted").GetBoolean(),
-            IsTriggered = json.GetProperty("triggered").GetBoolean(),
-            CompensationThrowerKey = json.GetProperty("compensationThrower").GetInt64(),
         };
         if (json.TryGetProperty("variables", out var variables))
         {
@@ -207,6 +234,24 @@ public static class ProcessInstanceSerializer
             }
         }
 
+        ReadBookkeeping(json, element, definition);
+        byKey[element.Key] = element;
+        return element;
+    }
+
+    private static void ReadBookkeeping(JsonElement json, ElementInstance element, ExecutableProcess definition)
+    {
+        element.Tokens = json.GetProperty("tokens").GetInt32();
+        element.Epoch = json.GetProperty("epoch").GetInt32();
+        element.WaitKey = json.GetProperty("waitKey").GetInt64();
+        element.IncidentKey = json.GetProperty("incidentKey").GetInt64();
+        element.LoopIndex = json.GetProperty("loopIndex").GetInt32();
+        element.ItemCount = json.GetProperty("itemCount").GetInt32();
+        element.CompletedCount = json.GetProperty("completed").GetInt32();
+        element.TerminatedCount = json.GetProperty("terminated").GetInt32();
+        element.Interrupted = json.GetProperty("interrupted").GetBoolean();
+        element.IsTriggered = json.GetProperty("triggered").GetBoolean();
+        element.CompensationThrowerKey = json.GetProperty("compensationThrower").GetInt64();
         if (json.TryGetProperty("joinCounts", out var counts))
         {
             element.JoinCounts = [.. counts.EnumerateArray().Select(c => c.GetInt32())];
@@ -224,8 +269,6 @@ public static class ProcessInstanceSerializer
 
         element.Compensable = ReadEntries(json, "compensable", definition);
         element.CompensationQueue = ReadEntries(json, "compensationQueue", definition);
-        byKey[element.Key] = element;
-        return element;
     }
 
     private static List<CompensationEntry>? ReadEntries(JsonElement json, string name, ExecutableProcess definition)

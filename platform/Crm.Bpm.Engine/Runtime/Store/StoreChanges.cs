@@ -1,3 +1,4 @@
+using Crm.Bpm.Engine.Runtime.History;
 using Crm.Bpm.Engine.Runtime.Incidents;
 using Crm.Bpm.Engine.Runtime.Instances;
 using Crm.Bpm.Engine.Runtime.Jobs;
@@ -10,9 +11,6 @@ namespace Crm.Bpm.Engine.Runtime.Store;
 /// <summary>Everything one command changes, written by <see cref="IProcessStore.Commit"/> in one transaction.</summary>
 public sealed class StoreChanges
 {
-    /// <summary>The highest key the command handed out.</summary>
-    public long LastKey { get; set; }
-
     /// <summary>The instances the command changed or created, each with the version it was loaded at (0 for a new one).</summary>
     public List<(ProcessInstance Instance, int ExpectedVersion)> Instances { get; } = [];
 
@@ -30,10 +28,15 @@ public sealed class StoreChanges
 
     public RecordChanges<IncidentRecord> Incidents { get; } = new();
 
+    /// <summary>The history events of the command, in order (empty at <see cref="History.HistoryLevel.None"/>).</summary>
+    public List<HistoryEvent> History { get; } = [];
+
+    /// <summary>Side effects to run inside the commit, after the engine's rows are written; an exception from one rolls everything back.</summary>
+    public List<ICommitEffect> Effects { get; } = [];
+
     /// <summary>Forgets every change, for reuse by the next command.</summary>
     public void Clear()
     {
-        LastKey = 0;
         Instances.Clear();
         Definitions.Clear();
         Jobs.Clear();
@@ -42,5 +45,7 @@ public sealed class StoreChanges
         Subscriptions.Clear();
         Messages.Clear();
         Incidents.Clear();
+        History.Clear();
+        Effects.Clear();
     }
 }

@@ -27,4 +27,13 @@ public sealed record TimerRecord : IKeyedRecord
 
     /// <summary>The ISO 8601 interval between repetitions of a cycle, or null.</summary>
     public string? Interval { get; init; }
+
+    /// <summary>The cron expression of a cron cycle (the next due date follows it), or null.</summary>
+    public string? Cron { get; init; }
+
+    /// <summary>The scheduler that acquired the timer to fire it, or null.</summary>
+    public string? LockOwner { get; init; }
+
+    /// <summary>Until when <see cref="LockOwner"/> holds the timer; after it another scheduler may acquire it.</summary>
+    public DateTimeOffset? LockedUntil { get; init; }
 }
