@@ -24,6 +24,8 @@ internal sealed partial class XmlScanner : IDisposable
     private static readonly SearchValues<char> TextStops = SearchValues.Create("<&]");
     private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n");
     private static readonly SearchValues<char> NeedsNormalizing = SearchValues.Create("&\t\r\n");
+    private static readonly SearchValues<char> DoubleQuotedValueStops = SearchValues.Create("\"<&\t\r\n");
+    private static readonly SearchValues<char> SingleQuotedValueStops = SearchValues.Create("'<&\t\r\n");
 
     private readonly bool _pooled;
     private char[] _chars;
@@ -353,8 +355,8 @@ internal sealed partial class XmlScanner : IDisposable
             Array.Resize(ref _frames, _depth * 2);
         }
 
-        _frames[_depth++] = new Frame(_nodeStart, _nameStart, _nameLength, mark, preserve);
         _nodeNamespace = Resolve(_nameStart, _colon, isAttribute: false);
+        _frames[_depth++] = new Frame(_nodeStart, _nameStart, _nameLength, _colon, mark, preserve, _nodeNamespace);
         if (_attributeCount > 0)
         {
             ResolveAttributes();
@@ -395,10 +397,13 @@ internal sealed partial class XmlScanner : IDisposable
 
         var valueStart = ++_pos;
         var needsDecoding = false;
+
+        // One pass finds the closing quote and anything that needs decoding: references, and white space that
+        // attribute-value normalization (XML 1.0 §3.3.3) turns into spaces.
+        var stops = quote == '"' ? DoubleQuotedValueStops : SingleQuotedValueStops;
         while (true)
         {
-            var rest = s[_pos.._end];
-            var at = quote == '"' ? rest.IndexOfAny('"', '<', '&') : rest.IndexOfAny('\'', '<', '&');
+            var at = s[_pos.._end].IndexOfAny(stops);
             if (at < 0)
             {
                 _pos = _end;
@@ -418,29 +423,32 @@ internal sealed partial class XmlScanner : IDisposable
             }
 
             needsDecoding = true;
-            ScanReference();
+            if (c == '&')
+            {
+                ScanReference();
+            }
+            else
+            {
+                _pos++;
+            }
         }
 
         var valueEnd = _pos++;
-        if (!needsDecoding && s[valueStart..valueEnd].ContainsAny(NeedsNormalizing))
-        {
-            needsDecoding = true;
-        }
 
+        // Namespace declarations (Namespaces in XML §3) take effect for the element itself, so bind them before resolving.
+        var name = s.Slice(nameStart, nameLength);
+        var isDeclaration = s[nameStart] == 'x' && (colon < 0 ? name.SequenceEqual("xmlns") : colon - nameStart == 5 && s[nameStart..colon].SequenceEqual("xmlns"));
         if (_attributeCount == _attributes.Length)
         {
             Array.Resize(ref _attributes, _attributeCount * 2);
         }
 
-        _attributes[_attributeCount++] = new Attribute(nameStart, nameLength, colon, valueStart, valueEnd, needsDecoding);
-
-        // Namespace declarations (Namespaces in XML §3) take effect for the element itself, so bind them before resolving.
-        var name = s.Slice(nameStart, nameLength);
-        if (colon < 0 ? name.SequenceEqual("xmlns") : s[nameStart..colon].SequenceEqual("xmlns"))
+        _attributes[_attributeCount++] = new Attribute(nameStart, nameLength, colon, valueStart, valueEnd, needsDecoding, isDeclaration);
+        if (isDeclaration)
         {
             Declare(colon < 0 ? _emptyPrefix : _names.Get(s[(colon + 1)..(nameStart + nameLength)]), valueStart, valueEnd, needsDecoding, nameStart);
         }
-        else if (colon >= 0 && name.SequenceEqual("xml:space"))
+        else if (colon >= 0 && s[nameStart] == 'x' && name.SequenceEqual("xml:space"))
         {
             var value = s[valueStart..valueEnd];
             if (value.SequenceEqual("preserve"))
@@ -505,17 +513,17 @@ internal sealed partial class XmlScanner : IDisposable
         {
             ref var a = ref _attributes[i];
             var name = s.Slice(a.NameStart, a.NameLength);
-            a.Namespace = a.Colon < 0
-                ? name.SequenceEqual("xmlns") ? _xmlnsNs : ""
-                : s[a.NameStart..a.Colon].SequenceEqual("xmlns") ? _xmlnsNs : Resolve(a.NameStart, a.Colon, isAttribute: true);
+            a.Namespace = a.IsDeclaration ? _xmlnsNs : a.Colon < 0 ? "" : Resolve(a.NameStart, a.Colon, isAttribute: true);
 
             // XML 1.0 §3.1 and Namespaces in XML §6.3: no two attributes with one qualified or one expanded name.
+            // Names of different lengths or last characters cannot be equal, which settles most pairs without a comparison.
+            var last = name[^1];
             for (var j = 0; j < i; j++)
             {
                 ref var b = ref _attributes[j];
                 var other = s.Slice(b.NameStart, b.NameLength);
-                if (name.SequenceEqual(other)
-                    || (a.Colon >= 0 && b.Colon >= 0 && ReferenceEquals(a.Namespace, b.Namespace) && a.Namespace.Length > 0
+                if ((name.Length == other.Length && last == other[^1] && name.SequenceEqual(other))
+                    || (a.Colon >= 0 && b.Colon >= 0 && ReferenceEquals(a.Namespace, b.Namespace) && a.Namespace.Length > 0 && last == other[^1]
                         && s[(a.Colon + 1)..(a.NameStart + a.NameLength)].SequenceEqual(s[(b.Colon + 1)..(b.NameStart + b.NameLength)])))
                 {
                     throw Fault($"'{name}' is a duplicate attribute name.", a.NameStart);
@@ -528,6 +536,26 @@ internal sealed partial class XmlScanner : IDisposable
     {
         var s = Span;
         var tagStart = _pos;
+        if (_depth > 0)
+        {
+            // The common case: the end tag repeats the open element's name exactly and closes at once, so the name
+            // needs no scanning and its namespace is the one the start tag resolved (its bindings are still in force).
+            ref var current = ref _frames[_depth - 1];
+            var close = tagStart + 2 + current.NameLength;
+            if (close < _end && s[close] == '>' && s.Slice(tagStart + 2, current.NameLength).SequenceEqual(s.Slice(current.NameStart, current.NameLength)))
+            {
+                _nameStart = tagStart + 2;
+                _nameLength = current.NameLength;
+                _colon = current.Colon < 0 ? -1 : _nameStart + (current.Colon - current.NameStart);
+                _pos = close + 1;
+                _nodeNamespace = current.Namespace;
+                _nodeType = XmlNodeType.EndElement;
+                _isEmpty = false;
+                _popPending = true;
+                return;
+            }
+        }
+
         _pos += 2;
         _nameStart = _pos;
         _colon = ScanQName(out _nameLength);
@@ -625,6 +653,15 @@ internal sealed partial class XmlScanner : IDisposable
     {
         var s = Span;
         var start = _pos;
+
+        // The common case: indentation between tags, skipped with one vectorized search unless xml:space keeps it.
+        var markup = s[_pos.._end].IndexOfAnyExcept(Whitespace);
+        if (markup >= 0 && s[_pos + markup] == '<' && (_depth == 0 || !_frames[_depth - 1].PreserveSpace))
+        {
+            _pos += markup;
+            return false;
+        }
+
         var needsDecoding = false;
         while (true)
         {
@@ -855,6 +892,44 @@ internal sealed partial class XmlScanner : IDisposable
     /// <summary>Scans a qualified name at the current position; returns the index of its colon, or -1.</summary>
     private int ScanQName(out int length)
     {
+        // Fast path for the usual all-ASCII name with at most one well-placed colon: one vectorized search.
+        // Anything else (non-ASCII, the end of the input, a fault) takes the character loop, which reports faults.
+        var s = new ReadOnlySpan<char>(_chars, 0, _end);
+        var start = _pos;
+        if ((uint)start < (uint)s.Length && IsAsciiNameStart(s[start]))
+        {
+            var rest = s[(start + 1)..];
+            var stop = rest.IndexOfAnyExcept(AsciiNameCharsAndColon);
+            if (stop >= 0 && rest[stop] < 128)
+            {
+                var name = s.Slice(start, stop + 1);
+                var colon = name.IndexOf(':');
+                if (colon < 0)
+                {
+                    _pos = start + name.Length;
+                    length = name.Length;
+                    return -1;
+                }
+
+                if (colon + 1 < name.Length && IsAsciiNameStart(name[colon + 1]) && !name[(colon + 1)..].Contains(':'))
+                {
+                    _pos = start + name.Length;
+                    length = name.Length;
+                    return start + colon;
+                }
+            }
+        }
+
+        return ScanQNameByCharacter(out length);
+    }
+
+    private static readonly SearchValues<char> AsciiNameCharsAndColon = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:");
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAsciiNameStart(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_';
+
+    private int ScanQNameByCharacter(out int length)
+    {
         var s = new ReadOnlySpan<char>(_chars, 0, _end);
         var start = _pos;
         var p = start;
@@ -918,10 +993,21 @@ internal sealed partial class XmlScanner : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsNameStart(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' : XmlConvert.IsStartNCNameChar(c);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool SkipWhitespace()
     {
         var s = new ReadOnlySpan<char>(_chars, 0, _end);
         var start = _pos;
+        if ((uint)start >= (uint)s.Length || s[start] > ' ')
+        {
+            return false;
+        }
+
+        return SkipWhitespaceFrom(s, start);
+    }
+
+    private bool SkipWhitespaceFrom(ReadOnlySpan<char> s, int start)
+    {
         var p = start;
         while (p < s.Length && s[p] is ' ' or '\t' or '\n' or '\r')
         {
@@ -1197,12 +1283,13 @@ internal sealed partial class XmlScanner : IDisposable
         return chars.ToString();
     }
 
-    private readonly record struct Frame(int TagStart, int NameStart, int NameLength, int BindingMark, bool PreserveSpace);
+    private readonly record struct Frame(int TagStart, int NameStart, int NameLength, int Colon, int BindingMark, bool PreserveSpace, string Namespace);
 
     private readonly record struct Binding(XmlNames.Entry Prefix, string? Previous);
 
-    private struct Attribute(int nameStart, int nameLength, int colon, int valueStart, int valueEnd, bool needsDecoding)
+    private struct Attribute(int nameStart, int nameLength, int colon, int valueStart, int valueEnd, bool needsDecoding, bool isDeclaration)
     {
+        public readonly bool IsDeclaration = isDeclaration;
         public readonly int NameStart = nameStart;
         public readonly int NameLength = nameLength;
         public readonly int Colon = colon;
