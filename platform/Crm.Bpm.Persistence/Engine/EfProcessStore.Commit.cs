@@ -1,0 +1,412 @@
+using Crm.Bpm.Engine.Runtime.History;
+using Crm.Bpm.Engine.Runtime.Incidents;
+using Crm.Bpm.Engine.Runtime.Jobs;
+using Crm.Bpm.Engine.Runtime.Messages;
+using Crm.Bpm.Engine.Runtime.Store;
+using Crm.Bpm.Engine.Runtime.Timers;
+using Crm.Bpm.Engine.Runtime.UserTasks;
+
+namespace Crm.Bpm.Persistence.Engine;
+
+public sealed partial class EfProcessStore
+{
+    /// <inheritdoc/>
+    public void Commit(StoreChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var written = new List<(long Key, int Version, InstanceRows Rows, bool Ended)>(changes.Instances.Count);
+        try
+        {
+            Guard(() =>
+            {
+                using var transaction = _dialect.BeginWrite(Connection());
+                _transaction = transaction;
+                try
+                {
+                    WriteChanges(changes, written);
+                    if (changes.Effects.Count > 0)
+                    {
+                        var context = new CommitContext { Connection = _connection, Transaction = transaction };
+                        foreach (var effect in changes.Effects)
+                        {
+                            effect.Apply(context);
+                        }
+                    }
+
+                    transaction.Commit();
+                }
+                catch
+                {
+                    TryRollback(transaction);
+                    throw;
+                }
+                finally
+                {
+                    _transaction = null;
+                }
+
+                return 0;
+            });
+        }
+        catch
+        {
+            foreach (var (instance, _) in changes.Instances)
+            {
+                _rows.Remove(instance.Key);
+            }
+
+            throw;
+        }
+        finally
+        {
+            _read.Clear();
+        }
+
+        foreach (var (instance, _) in changes.Instances)
+        {
+            _compiled.TryAdd(instance.Definition.Key, instance.Definition);
+        }
+
+        foreach (var (key, version, rows, ended) in written)
+        {
+            if (ended)
+            {
+                _rows.Remove(key);
+            }
+            else
+            {
+                Remember(key, version, rows);
+            }
+        }
+
+        foreach (var definition in changes.Definitions)
+        {
+            _definitions[definition.Key] = definition;
+        }
+    }
+
+    private void TryRollback(System.Data.Common.DbTransaction transaction)
+    {
+        try
+        {
+            transaction.Rollback();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+        {
+            // The connection broke: the server rolls the transaction back itself.
+            ResetConnection();
+        }
+    }
+
+    private void WriteChanges(StoreChanges changes, List<(long, int, InstanceRows, bool)> written)
+    {
+        foreach (var definition in changes.Definitions)
+        {
+            Insert("INSERT INTO bpm_definitions (definition_key, bpmn_process_id, version, name, resource_name, source, checksum, deployed_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)",
+                definition.Key, definition.BpmnProcessId, definition.Version, definition.Name, definition.ResourceName, definition.Source, definition.Checksum, Ticks.Of(definition.DeployedAt));
+        }
+
+        foreach (var (instance, expected) in changes.Instances)
+        {
+            var after = ProcessInstanceRows.Decompose(instance);
+            var row = after.Instance;
+            InstanceRows? before = null;
+            if (expected == 0)
+            {
+                Insert("INSERT INTO bpm_process_instances (instance_key, definition_key, bpmn_process_id, state, version, parent_instance_key, parent_element_instance_key, start_time, end_time, data) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)",
+                    row.Key, row.ProcessDefinitionKey, row.BpmnProcessId, (int)row.State, row.Version, row.ParentInstanceKey, row.ParentElementInstanceKey, Ticks.Of(row.StartTime), Ticks.Of(row.EndTime), row.Data);
+            }
+            else
+            {
+                var updated = Execute("UPDATE bpm_process_instances SET state = @p0, version = @p1, end_time = @p2, data = @p3 WHERE instance_key = @p4 AND version = @p5",
+                    (int)row.State, row.Version, Ticks.Of(row.EndTime), row.Data, row.Key, expected);
+                if (updated != 1)
+                {
+                    throw new StoreConcurrencyException($"Process instance {row.Key} is no longer at version {expected}; another command changed it.");
+                }
+
+                before = _rows.TryGetValue(row.Key, out var cached) && cached.Version == expected
+                    ? cached.Rows
+                    : new InstanceRows(
+                        row,
+                        QueryList($"SELECT {ElementColumns} FROM bpm_element_instances WHERE instance_key = @p0", ReadElement, row.Key),
+                        QueryList($"SELECT {VariableColumns} FROM bpm_variables WHERE instance_key = @p0", ReadVariable, row.Key));
+            }
+
+            WriteDiff(ProcessInstanceRows.Diff(before, after));
+            written.Add((row.Key, row.Version, after, row.State != Crm.Bpm.Engine.Runtime.Instances.ProcessInstanceState.Active));
+        }
+
+        foreach (var (key, job) in changes.Jobs.Items)
+        {
+            WriteJob(key, job);
+        }
+
+        foreach (var (key, task) in changes.UserTasks.Items)
+        {
+            WriteTask(key, task);
+        }
+
+        foreach (var (key, timer) in changes.Timers.Items)
+        {
+            WriteTimer(key, timer);
+        }
+
+        foreach (var (key, subscription) in changes.Subscriptions.Items)
+        {
+            WriteSubscription(key, subscription);
+        }
+
+        foreach (var (key, message) in changes.Messages.Items)
+        {
+            WriteMessage(key, message);
+        }
+
+        foreach (var (key, incident) in changes.Incidents.Items)
+        {
+            WriteIncident(key, incident);
+        }
+
+        foreach (var e in changes.History)
+        {
+            WriteHistory(e);
+        }
+    }
+
+    private void WriteDiff(InstanceRowDiff diff)
+    {
+        foreach (var e in diff.RemovedElements)
+        {
+            Execute("DELETE FROM bpm_element_instances WHERE element_instance_key = @p0", e.Key);
+        }
+
+        foreach (var e in diff.AddedElements)
+        {
+            Insert("INSERT INTO bpm_element_instances (element_instance_key, instance_key, parent_key, element_id, state, data) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)",
+                e.Key, e.ProcessInstanceKey, e.ParentKey, e.ElementId, (int)e.State, e.Data);
+        }
+
+        foreach (var e in diff.ChangedElements)
+        {
+            Execute("UPDATE bpm_element_instances SET parent_key = @p0, state = @p1, data = @p2 WHERE element_instance_key = @p3", e.ParentKey, (int)e.State, e.Data, e.Key);
+        }
+
+        foreach (var v in diff.RemovedVariables)
+        {
+            Execute("DELETE FROM bpm_variables WHERE scope_key = @p0 AND name = @p1", v.ScopeKey, v.Name);
+        }
+
+        foreach (var v in diff.AddedVariables)
+        {
+            Insert("INSERT INTO bpm_variables (instance_key, scope_key, name, value) VALUES (@p0, @p1, @p2, @p3)", v.ProcessInstanceKey, v.ScopeKey, v.Name, v.Value);
+        }
+
+        foreach (var v in diff.ChangedVariables)
+        {
+            Execute("UPDATE bpm_variables SET value = @p0 WHERE scope_key = @p1 AND name = @p2", v.Value, v.ScopeKey, v.Name);
+        }
+    }
+
+    /// <summary>Whether the row existed when the command read it: then its change must hit exactly that row.</summary>
+    private bool Existed(long key) => _read.ContainsKey(key);
+
+    private void WriteJob(long key, JobRecord? job)
+    {
+        if (job is null)
+        {
+            Delete("DELETE FROM bpm_jobs WHERE job_key = @p0", key, "job");
+            return;
+        }
+
+        object?[] values = [job.Type, job.ProcessInstanceKey, job.ElementInstanceKey, job.ElementId, job.BpmnProcessId, job.ProcessDefinitionKey, job.Retries, (int)job.State,
+            job.ErrorMessage, Ticks.Of(job.RetryAfter), job.Worker, Ticks.Of(job.Deadline), RecordJson.Headers(job.CustomHeaders), RecordJson.Variables(job.Variables), Ticks.Of(job.CreatedAt), key];
+        if (Existed(key))
+        {
+            Update("UPDATE bpm_jobs SET job_type = @p0, instance_key = @p1, element_instance_key = @p2, element_id = @p3, bpmn_process_id = @p4, definition_key = @p5, retries = @p6, state = @p7, error_message = @p8, retry_after = @p9, worker = @p10, deadline = @p11, custom_headers = @p12, variables = @p13, created_at = @p14 WHERE job_key = @p15", values, key, "job");
+        }
+        else
+        {
+            Insert("INSERT INTO bpm_jobs (job_type, instance_key, element_instance_key, element_id, bpmn_process_id, definition_key, retries, state, error_message, retry_after, worker, deadline, custom_headers, variables, created_at, job_key) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15)", values);
+        }
+    }
+
+    private void WriteTask(long key, UserTaskRecord? task)
+    {
+        var existed = Existed(key);
+        if (existed)
+        {
+            Execute("DELETE FROM bpm_task_candidates WHERE task_key = @p0", key);
+        }
+
+        if (task is null)
+        {
+            Delete("DELETE FROM bpm_user_tasks WHERE task_key = @p0", key, "user task");
+            return;
+        }
+
+        object?[] values = [task.ProcessInstanceKey, task.ElementInstanceKey, task.ElementId, task.BpmnProcessId, task.ProcessDefinitionKey, task.Name, task.Assignee,
+            RecordJson.List(task.CandidateUsers), RecordJson.List(task.CandidateGroups), Ticks.Of(task.DueDate), Ticks.Of(task.FollowUpDate), task.Priority, task.FormKey,
+            RecordJson.Variables(task.Variables), Ticks.Of(task.CreatedAt), key];
+        if (existed)
+        {
+            Update("UPDATE bpm_user_tasks SET instance_key = @p0, element_instance_key = @p1, element_id = @p2, bpmn_process_id = @p3, definition_key = @p4, name = @p5, assignee = @p6, candidate_users = @p7, candidate_groups = @p8, due_date = @p9, follow_up_date = @p10, priority = @p11, form_key = @p12, variables = @p13, created_at = @p14 WHERE task_key = @p15", values, key, "user task");
+        }
+        else
+        {
+            Insert("INSERT INTO bpm_user_tasks (instance_key, element_instance_key, element_id, bpmn_process_id, definition_key, name, assignee, candidate_users, candidate_groups, due_date, follow_up_date, priority, form_key, variables, created_at, task_key) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15)", values);
+        }
+
+        WriteCandidates(key, 0, task.CandidateUsers);
+        WriteCandidates(key, 1, task.CandidateGroups);
+    }
+
+    private void WriteCandidates(long key, int kind, IReadOnlyList<string> candidates)
+    {
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            // A name listed twice is one candidate (the primary key is task, kind, name).
+            if (IndexOf(candidates, candidates[i]) == i)
+            {
+                Insert("INSERT INTO bpm_task_candidates (task_key, candidate_kind, candidate) VALUES (@p0, @p1, @p2)", key, kind, candidates[i]);
+            }
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], value, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void WriteTimer(long key, TimerRecord? timer)
+    {
+        if (timer is null)
+        {
+            Delete("DELETE FROM bpm_timers WHERE timer_key = @p0", key, "timer");
+            return;
+        }
+
+        object?[] values = [timer.ProcessInstanceKey, timer.ElementInstanceKey, timer.ElementId, timer.BpmnProcessId, timer.ProcessDefinitionKey, Ticks.Of(timer.DueDate),
+            timer.Repetitions, timer.Interval, timer.Cron, timer.LockOwner, Ticks.Of(timer.LockedUntil), key];
+        if (Existed(key))
+        {
+            // A cycle's next repetition: also check the due date read, so two servers firing the same repetition cannot both win.
+            var due = _read[key] is TimerRecord read ? Ticks.Of(read.DueDate) : Ticks.Of(timer.DueDate);
+            Update("UPDATE bpm_timers SET instance_key = @p0, element_instance_key = @p1, element_id = @p2, bpmn_process_id = @p3, definition_key = @p4, due_date = @p5, repetitions = @p6, interval_text = @p7, cron = @p8, lock_owner = @p9, locked_until = @p10 WHERE timer_key = @p11 AND due_date = @p12", [.. values, due], key, "timer");
+        }
+        else
+        {
+            Insert("INSERT INTO bpm_timers (instance_key, element_instance_key, element_id, bpmn_process_id, definition_key, due_date, repetitions, interval_text, cron, lock_owner, locked_until, timer_key) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)", values);
+        }
+    }
+
+    private void WriteSubscription(long key, EventSubscriptionRecord? subscription)
+    {
+        if (subscription is null)
+        {
+            Delete("DELETE FROM bpm_subscriptions WHERE subscription_key = @p0", key, "subscription");
+            return;
+        }
+
+        object?[] values = [(int)subscription.Kind, subscription.Name, subscription.CorrelationKey, subscription.ProcessInstanceKey, subscription.ElementInstanceKey, subscription.ElementId,
+            subscription.BpmnProcessId, subscription.ProcessDefinitionKey, subscription.Interrupting, key];
+        if (Existed(key))
+        {
+            Update("UPDATE bpm_subscriptions SET kind = @p0, name = @p1, correlation_key = @p2, instance_key = @p3, element_instance_key = @p4, element_id = @p5, bpmn_process_id = @p6, definition_key = @p7, interrupting = @p8 WHERE subscription_key = @p9", values, key, "subscription");
+        }
+        else
+        {
+            Insert("INSERT INTO bpm_subscriptions (kind, name, correlation_key, instance_key, element_instance_key, element_id, bpmn_process_id, definition_key, interrupting, subscription_key) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)", values);
+        }
+    }
+
+    private void WriteMessage(long key, BufferedMessage? message)
+    {
+        if (message is null)
+        {
+            Delete("DELETE FROM bpm_buffered_messages WHERE message_key = @p0", key, "buffered message");
+            return;
+        }
+
+        object?[] values = [message.Name, message.CorrelationKey, RecordJson.Variables(message.Variables), Ticks.Of(message.ExpiresAt), message.MessageId, key];
+        if (Existed(key))
+        {
+            Update("UPDATE bpm_buffered_messages SET name = @p0, correlation_key = @p1, variables = @p2, expires_at = @p3, message_id = @p4 WHERE message_key = @p5", values, key, "buffered message");
+        }
+        else
+        {
+            Insert("INSERT INTO bpm_buffered_messages (name, correlation_key, variables, expires_at, message_id, message_key) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", values);
+        }
+    }
+
+    private void WriteIncident(long key, IncidentRecord? incident)
+    {
+        if (incident is null)
+        {
+            Delete("DELETE FROM bpm_incidents WHERE incident_key = @p0", key, "incident");
+            return;
+        }
+
+        object?[] values = [(int)incident.Type, incident.Message, incident.ProcessInstanceKey, incident.ElementInstanceKey, incident.ElementId, incident.BpmnProcessId, incident.JobKey, Ticks.Of(incident.CreatedAt), key];
+        if (Existed(key))
+        {
+            Update("UPDATE bpm_incidents SET incident_type = @p0, message = @p1, instance_key = @p2, element_instance_key = @p3, element_id = @p4, bpmn_process_id = @p5, job_key = @p6, created_at = @p7 WHERE incident_key = @p8", values, key, "incident");
+        }
+        else
+        {
+            Insert("INSERT INTO bpm_incidents (incident_type, message, instance_key, element_instance_key, element_id, bpmn_process_id, job_key, created_at, incident_key) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", values);
+        }
+    }
+
+    private void WriteHistory(HistoryEvent e) =>
+        Insert("INSERT INTO bpm_history (event_key, event_time, kind, instance_key, definition_key, bpmn_process_id, element_id, element_instance_key, element_type, variable_name, value, scope_key, task_key, incident_key, job_key, detail) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15)",
+            e.Key, Ticks.Of(e.Time), (int)e.Kind, e.ProcessInstanceKey, e.ProcessDefinitionKey, e.BpmnProcessId, e.ElementId, e.ElementInstanceKey, e.ElementType, e.VariableName, e.Value, e.ScopeKey, e.TaskKey, e.IncidentKey, e.JobKey, e.Detail);
+
+    private int Execute(string sql, params object?[] values)
+    {
+        var command = Command(sql, values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            Set(command, i, values[i]);
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Inserts a row; a row with the same key already there means another server wrote it first.</summary>
+    private void Insert(string sql, params object?[] values)
+    {
+        try
+        {
+            Execute(sql, values);
+        }
+        catch (Exception e) when (_dialect.IsUniqueViolation(e))
+        {
+            throw new StoreConcurrencyException($"Another command wrote the same row first: {e.Message}", e);
+        }
+    }
+
+    private void Update(string sql, object?[] values, long key, string what)
+    {
+        if (Execute(sql, values) != 1)
+        {
+            throw new StoreConcurrencyException($"The {what} {key} changed or vanished since it was read; another command got there first.");
+        }
+    }
+
+    private void Delete(string sql, long key, string what)
+    {
+        // A row the command itself created and removed again never reached the database: nothing to check.
+        if (Execute(sql, key) != 1 && Existed(key))
+        {
+            throw new StoreConcurrencyException($"The {what} {key} vanished since it was read; another command got there first.");
+        }
+    }
+}

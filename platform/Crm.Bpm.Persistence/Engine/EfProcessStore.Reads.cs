@@ -1,0 +1,364 @@
+using System.Data.Common;
+using Crm.Bpm.Engine.Runtime.Incidents;
+using Crm.Bpm.Engine.Runtime.Instances;
+using Crm.Bpm.Engine.Runtime.Jobs;
+using Crm.Bpm.Engine.Runtime.Messages;
+using Crm.Bpm.Engine.Runtime.Store;
+using Crm.Bpm.Engine.Runtime.Timers;
+using Crm.Bpm.Engine.Runtime.UserTasks;
+
+namespace Crm.Bpm.Persistence.Engine;
+
+public sealed partial class EfProcessStore
+{
+    private const string DefinitionColumns = "definition_key, bpmn_process_id, version, name, resource_name, source, checksum, deployed_at";
+    private const string InstanceColumns = "instance_key, definition_key, bpmn_process_id, state, version, parent_instance_key, parent_element_instance_key, start_time, end_time, data";
+    private const string ElementColumns = "element_instance_key, instance_key, parent_key, element_id, state, data";
+    private const string VariableColumns = "instance_key, scope_key, name, value";
+    private const string JobColumns = "job_key, job_type, instance_key, element_instance_key, element_id, bpmn_process_id, definition_key, retries, state, error_message, retry_after, worker, deadline, custom_headers, variables, created_at";
+    private const string TimerColumns = "timer_key, instance_key, element_instance_key, element_id, bpmn_process_id, definition_key, due_date, repetitions, interval_text, cron, lock_owner, locked_until";
+    private const string SubscriptionColumns = "subscription_key, kind, name, correlation_key, instance_key, element_instance_key, element_id, bpmn_process_id, definition_key, interrupting";
+    private const string MessageColumns = "message_key, name, correlation_key, variables, expires_at, message_id";
+    private const string TaskColumns = "task_key, instance_key, element_instance_key, element_id, bpmn_process_id, definition_key, name, assignee, candidate_users, candidate_groups, due_date, follow_up_date, priority, form_key, variables, created_at";
+    private const string IncidentColumns = "incident_key, incident_type, message, instance_key, element_instance_key, element_id, bpmn_process_id, job_key, created_at";
+
+    /// <inheritdoc/>
+    public ProcessDefinitionRecord? FindDefinition(long key)
+    {
+        if (_definitions.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var found = Single($"SELECT {DefinitionColumns} FROM bpm_definitions WHERE definition_key = @p0", ReadDefinition, key);
+        if (found is not null)
+        {
+            _definitions[key] = found;
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public ProcessDefinitionRecord? FindLatestDefinition(string bpmnProcessId) =>
+        Single($"SELECT {_dialect.Top("1")}{DefinitionColumns} FROM bpm_definitions WHERE bpmn_process_id = @p0 ORDER BY version DESC{_dialect.Limit("1")}", ReadDefinition, bpmnProcessId);
+
+    /// <inheritdoc/>
+    public IEnumerable<ProcessDefinitionRecord> Definitions() =>
+        List($"SELECT {DefinitionColumns} FROM bpm_definitions ORDER BY definition_key", ReadDefinition);
+
+    /// <inheritdoc/>
+    public ProcessInstance? FindInstance(long key) => Guard(() =>
+    {
+        var row = QuerySingle($"SELECT {InstanceColumns} FROM bpm_process_instances WHERE instance_key = @p0", ReadInstance, key);
+        if (row is null)
+        {
+            return null;
+        }
+
+        InstanceRows rows;
+        if (_rows.TryGetValue(key, out var cached) && cached.Version == row.Version)
+        {
+            rows = cached.Rows with { Instance = row };
+        }
+        else
+        {
+            rows = new InstanceRows(
+                row,
+                QueryList($"SELECT {ElementColumns} FROM bpm_element_instances WHERE instance_key = @p0 ORDER BY element_instance_key", ReadElement, key),
+                QueryList($"SELECT {VariableColumns} FROM bpm_variables WHERE instance_key = @p0", ReadVariable, key));
+            Remember(key, row.Version, rows);
+        }
+
+        return Compose(rows);
+    });
+
+    /// <inheritdoc/>
+    public ProcessInstance? FindInstanceByElement(long elementInstanceKey)
+    {
+        var owner = Guard(() =>
+        {
+            var command = Command("SELECT instance_key FROM bpm_element_instances WHERE element_instance_key = @p0", 1);
+            Set(command, 0, elementInstanceKey);
+            return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : elementInstanceKey;
+        });
+        return FindInstance(owner);
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<ProcessInstance> Instances() => Guard(() =>
+    {
+        var instances = QueryList($"SELECT {InstanceColumns} FROM bpm_process_instances ORDER BY instance_key", ReadInstance);
+        var elements = QueryList($"SELECT {ElementColumns} FROM bpm_element_instances ORDER BY element_instance_key", ReadElement).ToLookup(e => e.ProcessInstanceKey);
+        var variables = QueryList($"SELECT {VariableColumns} FROM bpm_variables", ReadVariable).ToLookup(v => v.ProcessInstanceKey);
+        return instances.Select(i => Compose(new InstanceRows(i, [.. elements[i.Key]], [.. variables[i.Key]]))).ToList();
+    });
+
+    /// <inheritdoc/>
+    public JobRecord? FindJob(long key) => Single($"SELECT {JobColumns} FROM bpm_jobs WHERE job_key = @p0", ReadJob, key);
+
+    /// <inheritdoc/>
+    public IEnumerable<JobRecord> Jobs() => List($"SELECT {JobColumns} FROM bpm_jobs ORDER BY job_key", ReadJob);
+
+    /// <inheritdoc/>
+    public UserTaskRecord? FindUserTask(long key) => Single($"SELECT {TaskColumns} FROM bpm_user_tasks WHERE task_key = @p0", ReadTask, key);
+
+    /// <inheritdoc/>
+    public IEnumerable<UserTaskRecord> UserTasks() => List($"SELECT {TaskColumns} FROM bpm_user_tasks ORDER BY task_key", ReadTask);
+
+    /// <inheritdoc/>
+    public TimerRecord? FindTimer(long key) => Single($"SELECT {TimerColumns} FROM bpm_timers WHERE timer_key = @p0", ReadTimer, key);
+
+    /// <inheritdoc/>
+    public IEnumerable<TimerRecord> Timers() => List($"SELECT {TimerColumns} FROM bpm_timers ORDER BY timer_key", ReadTimer);
+
+    /// <inheritdoc/>
+    public IEnumerable<TimerRecord> DueTimers(DateTimeOffset now) =>
+        List($"SELECT {TimerColumns} FROM bpm_timers WHERE due_date <= @p0 ORDER BY due_date, timer_key", ReadTimer, Ticks.Of(now));
+
+    /// <inheritdoc/>
+    public IEnumerable<TimerRecord> TimersOf(long processDefinitionKey, long processInstanceKey) =>
+        List($"SELECT {TimerColumns} FROM bpm_timers WHERE definition_key = @p0 AND instance_key = @p1 ORDER BY timer_key", ReadTimer, processDefinitionKey, processInstanceKey);
+
+    /// <inheritdoc/>
+    public EventSubscriptionRecord? FindSubscription(long key) =>
+        Single($"SELECT {SubscriptionColumns} FROM bpm_subscriptions WHERE subscription_key = @p0", ReadSubscription, key);
+
+    /// <inheritdoc/>
+    public IEnumerable<EventSubscriptionRecord> Subscriptions() =>
+        List($"SELECT {SubscriptionColumns} FROM bpm_subscriptions ORDER BY subscription_key", ReadSubscription);
+
+    /// <inheritdoc/>
+    public IEnumerable<EventSubscriptionRecord> FindSubscriptions(SubscriptionKind kind, string name, string? correlationKey) => correlationKey is null
+        ? List($"SELECT {SubscriptionColumns} FROM bpm_subscriptions WHERE kind = @p0 AND name = @p1 AND correlation_key IS NULL ORDER BY subscription_key", ReadSubscription, (int)kind, name)
+        : List($"SELECT {SubscriptionColumns} FROM bpm_subscriptions WHERE kind = @p0 AND name = @p1 AND correlation_key = @p2 ORDER BY subscription_key", ReadSubscription, (int)kind, name, correlationKey);
+
+    /// <inheritdoc/>
+    public IEnumerable<EventSubscriptionRecord> SubscriptionsOf(long processDefinitionKey, long processInstanceKey) =>
+        List($"SELECT {SubscriptionColumns} FROM bpm_subscriptions WHERE definition_key = @p0 AND instance_key = @p1 ORDER BY subscription_key", ReadSubscription, processDefinitionKey, processInstanceKey);
+
+    /// <inheritdoc/>
+    public IEnumerable<BufferedMessage> FindBufferedMessages(string name, string correlationKey) =>
+        List($"SELECT {MessageColumns} FROM bpm_buffered_messages WHERE name = @p0 AND correlation_key = @p1 ORDER BY message_key", ReadMessage, name, correlationKey);
+
+    /// <inheritdoc/>
+    public IEnumerable<BufferedMessage> BufferedMessages() =>
+        List($"SELECT {MessageColumns} FROM bpm_buffered_messages ORDER BY message_key", ReadMessage);
+
+    /// <inheritdoc/>
+    public IncidentRecord? FindIncident(long key) => Single($"SELECT {IncidentColumns} FROM bpm_incidents WHERE incident_key = @p0", ReadIncident, key);
+
+    /// <inheritdoc/>
+    public IEnumerable<IncidentRecord> Incidents() => List($"SELECT {IncidentColumns} FROM bpm_incidents ORDER BY incident_key", ReadIncident);
+
+    private ProcessInstance Compose(InstanceRows rows)
+    {
+        var key = rows.Instance.ProcessDefinitionKey;
+        var definition = (_compiled.TryGetValue(key, out var known) ? known : Processes?.Invoke(key))
+            ?? throw new InvalidDataException($"Process instance {rows.Instance.Key} belongs to definition {rows.Instance.ProcessDefinitionKey}, which this store has not seen committed; set EfProcessStore.Processes (e.g. to engine.GetProcess) so it can find definitions deployed elsewhere.");
+        return ProcessInstanceRows.Compose(definition, rows.Instance, rows.Elements, rows.Variables);
+    }
+
+    private void Remember(long key, int version, InstanceRows rows)
+    {
+        if (_rows.Count >= MaxCachedInstances && !_rows.ContainsKey(key))
+        {
+            _rows.Clear();
+        }
+
+        _rows[key] = new CachedRows(version, rows);
+    }
+
+    /// <summary>One row read (and remembered as existing, for the row-level checks of the next commit), or null.</summary>
+    private T? Single<T>(string sql, Func<DbDataReader, T> read, params object?[] arguments)
+        where T : class, IKeyedRecord => Guard(() =>
+        {
+            var row = QuerySingle(sql, read, arguments);
+            if (row is not null)
+            {
+                _read[row.Key] = row;
+            }
+
+            return row;
+        });
+
+    private List<T> List<T>(string sql, Func<DbDataReader, T> read, params object?[] arguments)
+        where T : class, IKeyedRecord => Guard(() =>
+        {
+            var rows = QueryList(sql, read, arguments);
+            foreach (var row in rows)
+            {
+                _read[row.Key] = row;
+            }
+
+            return rows;
+        });
+
+    private T? QuerySingle<T>(string sql, Func<DbDataReader, T> read, params object?[] arguments)
+        where T : class
+    {
+        var command = Command(sql, arguments.Length);
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            Set(command, i, arguments[i]);
+        }
+
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? read(reader) : null;
+    }
+
+    private List<T> QueryList<T>(string sql, Func<DbDataReader, T> read, params object?[] arguments)
+    {
+        var command = Command(sql, arguments.Length);
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            Set(command, i, arguments[i]);
+        }
+
+        var result = new List<T>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(read(reader));
+        }
+
+        return result;
+    }
+
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static long? Long(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+
+    private static DateTimeOffset? Time(DbDataReader r, int i) => r.IsDBNull(i) ? null : Ticks.Time(r.GetInt64(i));
+
+    private static ProcessDefinitionRecord ReadDefinition(DbDataReader r) => new()
+    {
+        Key = r.GetInt64(0),
+        BpmnProcessId = r.GetString(1),
+        Version = r.GetInt32(2),
+        Name = Text(r, 3),
+        ResourceName = Text(r, 4),
+        Source = Text(r, 5),
+        Checksum = r.GetString(6),
+        DeployedAt = Ticks.Time(r.GetInt64(7)),
+    };
+
+    private static InstanceRow ReadInstance(DbDataReader r) => new()
+    {
+        Key = r.GetInt64(0),
+        ProcessDefinitionKey = r.GetInt64(1),
+        BpmnProcessId = r.GetString(2),
+        State = (ProcessInstanceState)r.GetInt32(3),
+        Version = r.GetInt32(4),
+        ParentInstanceKey = r.GetInt64(5),
+        ParentElementInstanceKey = r.GetInt64(6),
+        StartTime = Ticks.Time(r.GetInt64(7)),
+        EndTime = Time(r, 8),
+        Data = r.GetString(9),
+    };
+
+    private static ElementRow ReadElement(DbDataReader r) => new()
+    {
+        Key = r.GetInt64(0),
+        ProcessInstanceKey = r.GetInt64(1),
+        ParentKey = r.GetInt64(2),
+        ElementId = r.GetString(3),
+        State = (ElementState)r.GetInt32(4),
+        Data = r.GetString(5),
+    };
+
+    private static VariableRow ReadVariable(DbDataReader r) => new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3));
+
+    private static JobRecord ReadJob(DbDataReader r) => new()
+    {
+        Key = r.GetInt64(0),
+        Type = r.GetString(1),
+        ProcessInstanceKey = r.GetInt64(2),
+        ElementInstanceKey = r.GetInt64(3),
+        ElementId = r.GetString(4),
+        BpmnProcessId = r.GetString(5),
+        ProcessDefinitionKey = r.GetInt64(6),
+        Retries = r.GetInt32(7),
+        State = (JobState)r.GetInt32(8),
+        ErrorMessage = Text(r, 9),
+        RetryAfter = Time(r, 10),
+        Worker = Text(r, 11),
+        Deadline = Time(r, 12),
+        CustomHeaders = RecordJson.ReadHeaders(r.GetString(13)),
+        Variables = RecordJson.ReadVariables(r.GetString(14)),
+        CreatedAt = Ticks.Time(r.GetInt64(15)),
+    };
+
+    private static TimerRecord ReadTimer(DbDataReader r) => new()
+    {
+        Key = r.GetInt64(0),
+        ProcessInstanceKey = r.GetInt64(1),
+        ElementInstanceKey = r.GetInt64(2),
+        ElementId = r.GetString(3),
+        BpmnProcessId = r.GetString(4),
+        ProcessDefinitionKey = r.GetInt64(5),
+        DueDate = Ticks.Time(r.GetInt64(6)),
+        Repetitions = r.GetInt32(7),
+        Interval = Text(r, 8),
+        Cron = Text(r, 9),
+        LockOwner = Text(r, 10),
+        LockedUntil = Time(r, 11),
+    };
+
+    private static EventSubscriptionRecord ReadSubscription(DbDataReader r) => new()
+    {
+        Key = r.GetInt64(0),
+        Kind = (SubscriptionKind)r.GetInt32(1),
+        Name = r.GetString(2),
+        CorrelationKey = Text(r, 3),
+        ProcessInstanceKey = r.GetInt64(4),
+        ElementInstanceKey = r.GetInt64(5),
+        ElementId = r.GetString(6),
+        BpmnProcessId = r.GetString(7),
+        ProcessDefinitionKey = r.GetInt64(8),
+        Interrupting = r.GetBoolean(9),
+    };
+
+    private static BufferedMessage ReadMessage(DbDataReader r) => new()
+    {
+        Key = r.GetInt64(0),
+        Name = r.GetString(1),
+        CorrelationKey = r.GetString(2),
+        Variables = RecordJson.ReadVariables(r.GetString(3)),
+        ExpiresAt = Ticks.Time(r.GetInt64(4)),
+        MessageId = Text(r, 5),
+    };
+
+    private static UserTaskRecord ReadTask(DbDataReader r) => new()
+    {
+        Key = r.GetInt64(0),
+        ProcessInstanceKey = r.GetInt64(1),
+        ElementInstanceKey = r.GetInt64(2),
+        ElementId = r.GetString(3),
+        BpmnProcessId = r.GetString(4),
+        ProcessDefinitionKey = r.GetInt64(5),
+        Name = Text(r, 6),
+        Assignee = Text(r, 7),
+        CandidateUsers = RecordJson.ReadList(r.GetString(8)),
+        CandidateGroups = RecordJson.ReadList(r.GetString(9)),
+        DueDate = Time(r, 10),
+        FollowUpDate = Time(r, 11),
+        Priority = r.GetInt32(12),
+        FormKey = Text(r, 13),
+        Variables = RecordJson.ReadVariables(r.GetString(14)),
+        CreatedAt = Ticks.Time(r.GetInt64(15)),
+    };
+
+    private static IncidentRecord ReadIncident(DbDataReader r) => new()
+    {
+        Key = r.GetInt64(0),
+        Type = (IncidentType)r.GetInt32(1),
+        Message = r.GetString(2),
+        ProcessInstanceKey = r.GetInt64(3),
+        ElementInstanceKey = r.GetInt64(4),
+        ElementId = r.GetString(5),
+        BpmnProcessId = r.GetString(6),
+        JobKey = r.GetInt64(7),
+        CreatedAt = Ticks.Time(r.GetInt64(8)),
+    };
+}
