@@ -22,10 +22,13 @@ public static class ProcessTestRunner
     }
 
     /// <summary>Runs one case on its own engine.</summary>
-    public static ProcessTestCaseResult RunCase(ProcessTestFile file, ProcessTestCase testCase)
+    public static ProcessTestCaseResult RunCase(ProcessTestFile file, ProcessTestCase testCase) => RunCase(file, testCase, null);
+
+    /// <summary>Runs one case on its own engine over a store from <paramref name="createStore"/> (a fresh in-memory store when null), so a store can be checked against the whole suite.</summary>
+    public static ProcessTestCaseResult RunCase(ProcessTestFile file, ProcessTestCase testCase, Func<Runtime.Store.IProcessStore>? createStore)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(testCase);
-        return new CaseRun(file, testCase).Run();
+        return new CaseRun(file, testCase, createStore?.Invoke()).Run();
     }
 }

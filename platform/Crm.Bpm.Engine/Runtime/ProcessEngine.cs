@@ -207,7 +207,7 @@ public sealed class ProcessEngine
 
         foreach (var start in process.TimerStarts)
         {
-            if (!_executor.TryScheduleTimer(start.Timer!, null, out var due, out var repetitions, out var interval, out var error))
+            if (!_executor.TryScheduleTimer(start.Timer!, null, out var due, out var repetitions, out var interval, out var cron, out var error))
             {
                 diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, CompileDiagnosticCodes.BadExpression, $"Timer start event '{start.Id}' cannot be scheduled: {error}", process.ResourceName, ElementId: start.Id));
                 return false;
@@ -224,6 +224,7 @@ public sealed class ProcessEngine
                     DueDate = due,
                     Repetitions = repetitions,
                     Interval = interval,
+                    Cron = cron,
                 });
             }
         }

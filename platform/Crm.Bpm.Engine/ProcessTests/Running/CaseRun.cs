@@ -25,13 +25,13 @@ internal sealed class CaseRun
     private readonly List<ProcessTestFailure> _failures = [];
     private long _caseKey;
 
-    public CaseRun(ProcessTestFile file, ProcessTestCase testCase)
+    public CaseRun(ProcessTestFile file, ProcessTestCase testCase, IProcessStore? store = null)
     {
         _file = file;
         _case = testCase;
         _clock = new ManualClock(testCase.Clock);
         _decisions = new DmnDecisionEvaluator(new ClockTimeProvider(_clock));
-        _engine = new ProcessEngine(new InMemoryProcessStore(), _clock, new EngineOptions { RecordEvents = true, DecisionEvaluator = _decisions });
+        _engine = new ProcessEngine(store ?? new InMemoryProcessStore(), _clock, new EngineOptions { RecordEvents = true, DecisionEvaluator = _decisions });
     }
 
     public ProcessTestCaseResult Run()

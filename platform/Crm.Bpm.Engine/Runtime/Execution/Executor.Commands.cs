@@ -85,7 +85,7 @@ internal sealed partial class Executor
 
         _uow.DeleteJob(job!.Key);
         element!.WaitKey = 0;
-        _uow.Emit(EngineEventKind.JobCompleted, instance, element.Node.Id, job.Key, job.Type);
+        _uow.Emit(EngineEventKind.JobCompleted, instance, element.Node.Id, job.Key, job.Type, element.Key);
         ApplyCompletionVariables(element, variables);
         CompleteElement(instance!, element);
         Drain();
@@ -118,11 +118,14 @@ internal sealed partial class Executor
             }
         }
 
-        _uow.Emit(EngineEventKind.JobFailed, instance, element!.Node.Id, job!.Key, command.ErrorMessage);
+        _uow.Emit(EngineEventKind.JobFailed, instance, element!.Node.Id, job!.Key, command.ErrorMessage, element.Key);
         if (command.Retries > 0)
         {
             _uow.PutJob(job with
             {
+                State = JobState.Activatable,
+                Worker = null,
+                Deadline = null,
                 Retries = command.Retries,
                 ErrorMessage = command.ErrorMessage,
                 RetryAfter = command.RetryBackoff is { } wait && wait > TimeSpan.Zero ? _uow.Now + wait : null,
@@ -130,7 +133,7 @@ internal sealed partial class Executor
         }
         else
         {
-            _uow.PutJob(job with { Retries = 0, State = JobState.Failed, ErrorMessage = command.ErrorMessage });
+            _uow.PutJob(job with { Retries = 0, State = JobState.Failed, Worker = null, Deadline = null, ErrorMessage = command.ErrorMessage });
             RaiseIncident(instance!, element, IncidentType.JobNoRetries, $"Job '{job.Type}' failed with no retries left: {command.ErrorMessage ?? "no message"}. Fix the cause and resolve the incident to retry.", job.Key);
         }
 
@@ -151,14 +154,14 @@ internal sealed partial class Executor
             return error;
         }
 
-        _uow.Emit(EngineEventKind.JobErrorThrown, instance, element!.Node.Id, job!.Key, command.ErrorCode);
+        _uow.Emit(EngineEventKind.JobErrorThrown, instance, element!.Node.Id, job!.Key, command.ErrorCode, element.Key);
         if (ThrowBpmnError(instance!, element, command.ErrorCode, variables))
         {
             _uow.DeleteJob(job.Key);
         }
         else
         {
-            _uow.PutJob(job with { State = JobState.ErrorThrown, ErrorMessage = command.ErrorMessage });
+            _uow.PutJob(job with { State = JobState.ErrorThrown, Worker = null, Deadline = null, ErrorMessage = command.ErrorMessage });
             RaiseIncident(instance!, element, IncidentType.UnhandledErrorEvent, $"Job '{job.Type}' threw error code '{command.ErrorCode}' ({command.ErrorMessage ?? "no message"}), but no boundary event or event sub-process catches it.", job.Key);
         }
 
@@ -176,7 +179,7 @@ internal sealed partial class Executor
             return NotFound($"No job with key {jobKey}; it may have been completed, or its task cancelled.");
         }
 
-        if (job.State != JobState.Activatable)
+        if (job.State is not (JobState.Activatable or JobState.Activated))
         {
             return new CommandError(CommandErrorCode.InvalidState, $"Job {jobKey} ('{job.Type}') has an open incident ({job.State}); resolve the incident first.");
         }
@@ -201,7 +204,7 @@ internal sealed partial class Executor
 
         _uow.DeleteUserTask(task.Key);
         element!.WaitKey = 0;
-        _uow.Emit(EngineEventKind.UserTaskCompleted, instance, element.Node.Id, task.Key);
+        _uow.Emit(EngineEventKind.UserTaskCompleted, instance, element.Node.Id, task.Key, null, element.Key);
         ApplyCompletionVariables(element, variables);
         CompleteElement(instance!, element);
         Drain();
@@ -406,11 +409,11 @@ internal sealed partial class Executor
         Primary = instance;
         _uow.DeleteIncident(incident.Key);
         element.IncidentKey = 0;
-        _uow.Emit(EngineEventKind.IncidentResolved, instance, element.Node.Id, incident.Key);
+        _uow.Emit(EngineEventKind.IncidentResolved, instance, element.Node.Id, incident.Key, null, element.Key);
         if (incident.JobKey != 0 && _uow.FindJob(incident.JobKey) is { } job)
         {
             // The job goes back to the workers with fresh retries.
-            _uow.PutJob(job with { State = JobState.Activatable, Retries = Math.Max(job.Retries, command.JobRetries), RetryAfter = null });
+            _uow.PutJob(job with { State = JobState.Activatable, Worker = null, Deadline = null, Retries = Math.Max(job.Retries, command.JobRetries), RetryAfter = null });
         }
         else
         {

@@ -129,7 +129,7 @@ internal sealed partial class Executor
 
     private bool OpenTimer(ProcessInstance instance, ElementInstance owner, ExecutableNode eventNode, ElementInstance lookupStart)
     {
-        if (!TryScheduleTimer(eventNode.Timer!, lookupStart, out var due, out var repetitions, out var interval, out var error))
+        if (!TryScheduleTimer(eventNode.Timer!, lookupStart, out var due, out var repetitions, out var interval, out var cron, out var error))
         {
             RaiseIncident(instance, owner, IncidentType.ExtractValueError, $"The timer of '{eventNode.Id}' cannot be scheduled: {error}");
             return false;
@@ -151,6 +151,7 @@ internal sealed partial class Executor
             DueDate = due,
             Repetitions = repetitions,
             Interval = interval,
+            Cron = cron,
         };
         _uow.PutTimer(timer);
         (owner.Owned ??= []).Add(new OwnedSubscription(timer.Key, true, eventNode));
@@ -159,11 +160,12 @@ internal sealed partial class Executor
     }
 
     /// <summary>Works out when a timer is first due, how often it fires and its interval, from a date, a duration or a cycle.</summary>
-    internal bool TryScheduleTimer(TimerSpec spec, ElementInstance? lookupStart, out DateTimeOffset due, out int repetitions, out string? interval, out string? error)
+    internal bool TryScheduleTimer(TimerSpec spec, ElementInstance? lookupStart, out DateTimeOffset due, out int repetitions, out string? interval, out string? cron, out string? error)
     {
         due = default;
         repetitions = 1;
         interval = null;
+        cron = null;
         var result = spec.Value.Evaluate(lookupStart is null ? EmptyLookup.Instance : _lookup.Reset(lookupStart));
         if (!result.Succeeded)
         {
@@ -198,9 +200,28 @@ internal sealed partial class Executor
                 due = duration.AddTo(_uow.Now);
                 break;
             default:
+                if (CronCycle.LooksLikeCron(text))
+                {
+                    if (!CronCycle.TryParse(text, out var expression, out cron, out error))
+                    {
+                        error = $"{spec.Value} gave {error}";
+                        return false;
+                    }
+
+                    if (CronCycle.Next(expression!, _uow.Now) is not { } first)
+                    {
+                        error = $"{spec.Value} gave the cron expression '{text}', which never fires after {_uow.Now:O}.";
+                        return false;
+                    }
+
+                    repetitions = -1;
+                    due = first;
+                    break;
+                }
+
                 if (!TimerCycle.TryParse(text, out var cycle))
                 {
-                    error = $"{spec.Value} gave '{text}', which is not an ISO 8601 repeating interval such as R3/PT1H.";
+                    error = $"{spec.Value} gave '{text}', which is neither an ISO 8601 repeating interval such as R3/PT1H nor a cron expression such as '0 0 9 * * MON-FRI'.";
                     return false;
                 }
 
@@ -348,7 +369,16 @@ internal sealed partial class Executor
     {
         _uow.DeleteTimer(timer.Key);
         TimerRecord? next = null;
-        if (timer.Interval is not null && (timer.Repetitions < 0 || timer.Repetitions > 1) && IsoDuration.TryParse(timer.Interval, out var interval))
+        if (timer.Cron is not null)
+        {
+            // A cron cycle repeats until the expression has no further occurrence; like an interval cycle it counts
+            // from the previous due date, so a clock that jumps ahead fires every missed occurrence.
+            if (CronCycle.Next(timer.Cron, timer.DueDate) is { } nextDue)
+            {
+                next = timer with { Key = _uow.NewKey(), DueDate = nextDue, LockOwner = null, LockedUntil = null };
+            }
+        }
+        else if (timer.Interval is not null && (timer.Repetitions < 0 || timer.Repetitions > 1) && IsoDuration.TryParse(timer.Interval, out var interval))
         {
             // The next repetition counts from the previous due date, so a clock that jumps ahead fires every repetition.
             next = timer with
@@ -356,6 +386,8 @@ internal sealed partial class Executor
                 Key = _uow.NewKey(),
                 DueDate = interval.AddTo(timer.DueDate),
                 Repetitions = timer.Repetitions < 0 ? -1 : timer.Repetitions - 1,
+                LockOwner = null,
+                LockedUntil = null,
             };
         }
 

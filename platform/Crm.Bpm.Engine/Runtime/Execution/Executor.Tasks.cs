@@ -51,7 +51,7 @@ internal sealed partial class Executor
         _uow.PutJob(job);
         element.WaitKey = job.Key;
         element.State = ElementState.Active;
-        _uow.Emit(EngineEventKind.JobCreated, instance, node.Id, job.Key, type);
+        _uow.Emit(EngineEventKind.JobCreated, instance, node.Id, job.Key, type, element.Key);
     }
 
     private void CreateUserTask(ProcessInstance instance, ElementInstance element)
@@ -99,7 +99,7 @@ internal sealed partial class Executor
         _uow.PutUserTask(task);
         element.WaitKey = task.Key;
         element.State = ElementState.Active;
-        _uow.Emit(EngineEventKind.UserTaskCreated, instance, element.Node.Id, task.Key, task.Assignee);
+        _uow.Emit(EngineEventKind.UserTaskCreated, instance, element.Node.Id, task.Key, task.Assignee, element.Key);
     }
 
     private void RunScript(ProcessInstance instance, ElementInstance element)

@@ -236,7 +236,7 @@ internal sealed partial class Executor
         };
         _uow.PutIncident(incident);
         element.IncidentKey = incident.Key;
-        _uow.Emit(EngineEventKind.IncidentCreated, instance, element.Node.Id, incident.Key, $"{type}: {message}");
+        _uow.Emit(EngineEventKind.IncidentCreated, instance, element.Node.Id, incident.Key, $"{type}: {message}", element.Key);
     }
 
     /// <summary>The value an expression produced, as JSON, with the language's warning when it explains a null.</summary>

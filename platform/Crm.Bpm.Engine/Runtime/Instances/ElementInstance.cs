@@ -21,7 +21,7 @@ public sealed class ElementInstance
     /// <summary>The unique key of this run.</summary>
     public long Key { get; }
 
-    public ExecutableNode Node { get; }
+    public ExecutableNode Node { get; internal set; }
 
     /// <summary>The element instance whose scope contains this one; null for the process instance's root.</summary>
     public ElementInstance? Parent { get; internal set; }

@@ -22,7 +22,7 @@ public sealed class ProcessInstance
 
     public long Key { get; }
 
-    public ExecutableProcess Definition { get; }
+    public ExecutableProcess Definition { get; internal set; }
 
     public string BpmnProcessId => Definition.BpmnProcessId;
 
