@@ -16,6 +16,53 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# PostgreSQL (persistence tests): use CRM_TEST_POSTGRES when it is set; otherwise install the server binaries when
+# they are missing, start one server for the whole run in a temporary folder on 127.0.0.1, and stop and delete it at
+# the end. CRM_SKIP_POSTGRES=1 skips the PostgreSQL tests, except on CI.
+pg_folder=""
+pg_run=()
+stop_postgres() {
+  if [ -n "$pg_folder" ] && [ -d "$pg_folder" ]; then
+    "${pg_run[@]}" "$pg_bin/pg_ctl" -D "$pg_folder/data" -m immediate -w stop >/dev/null 2>&1
+    "${pg_run[@]}" rm -rf "$pg_folder" >/dev/null 2>&1
+  fi
+}
+find_pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+if [ -z "${CRM_TEST_POSTGRES:-}" ] && { [ "${CRM_SKIP_POSTGRES:-}" != "1" ] || [ -n "${CI:-}" ]; }; then
+  pg_bin=$(find_pg_bin)
+  if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+    as_root=()
+    [ "$(id -u)" -ne 0 ] && as_root=(sudo)
+    echo "test.sh: installing the PostgreSQL server (apt-get install postgresql)"
+    "${as_root[@]}" apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq postgresql >/dev/null
+    pg_bin=$(find_pg_bin)
+  fi
+  if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+      # initdb refuses to run as root: the server runs as the postgres OS user, in a folder it owns.
+      pg_run=(runuser -u postgres --)
+      pg_folder=$(runuser -u postgres -- mktemp -d /tmp/crm-pg-XXXXXX)
+    else
+      pg_folder=$(mktemp -d /tmp/crm-pg-XXXXXX)
+    fi
+    trap stop_postgres EXIT
+    pg_port=""
+    for candidate in $(shuf -i 20000-60000 -n 20); do
+      if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then pg_port=$candidate; break; fi
+    done
+    if "${pg_run[@]}" "$pg_bin/initdb" -D "$pg_folder/data" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null 2>&1 \
+      && "${pg_run[@]}" "$pg_bin/pg_ctl" -D "$pg_folder/data" -l "$pg_folder/server.log" -w -t 60 \
+        -o "-p $pg_port -k $pg_folder -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300" start >/dev/null 2>&1; then
+      export CRM_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+      echo "test.sh: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port for this run"
+    else
+      echo "test.sh: could not start PostgreSQL in $pg_folder (see its server.log); the PostgreSQL tests will fail" >&2
+    fi
+  else
+    echo "test.sh: no PostgreSQL server binaries and none could be installed; the PostgreSQL tests will fail" >&2
+  fi
+fi
+
 if ! dotnet build Crm.Bpm.sln -c Release -nologo -v quiet; then
   echo "0 passed, 1 failed"
   exit 1
