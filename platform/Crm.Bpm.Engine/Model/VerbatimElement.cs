@@ -14,27 +14,33 @@ internal sealed class VerbatimElement
     private readonly string? _source;
     private readonly KeyValuePair<string, string>[]? _namespaces;
     private readonly bool _preserveSpace;
+    private readonly string? _localName;
+    private readonly string? _namespace;
+    private XName? _name;
     private XElement? _element;
 
     public VerbatimElement(XElement element)
     {
         _element = element;
-        Name = element.Name;
+        _name = element.Name;
     }
 
-    /// <param name="name">The element's expanded name.</param>
+    /// <param name="localName">The element's local name.</param>
+    /// <param name="namespaceName">The element's namespace.</param>
     /// <param name="source">The well-formed source text of the element, from its start tag to its end tag.</param>
     /// <param name="namespaces">Prefix-to-namespace bindings in scope around the element (the empty prefix is the default namespace).</param>
     /// <param name="preserveSpace">Whether an ancestor set <c>xml:space="preserve"</c>.</param>
-    public VerbatimElement(XName name, string source, KeyValuePair<string, string>[] namespaces, bool preserveSpace)
+    public VerbatimElement(string localName, string namespaceName, string source, KeyValuePair<string, string>[] namespaces, bool preserveSpace)
     {
-        Name = name;
+        _localName = localName;
+        _namespace = namespaceName;
         _source = source;
         _namespaces = namespaces;
         _preserveSpace = preserveSpace;
     }
 
-    public XName Name { get; }
+    /// <summary>The expanded name, made on first use: <see cref="XName.Get(string, string)"/> goes through a global, locked table.</summary>
+    public XName Name => _name ??= XName.Get(_localName!, _namespace!);
 
     public XElement Element => _element ?? Interlocked.CompareExchange(ref _element, Parse(), null) ?? _element!;
 

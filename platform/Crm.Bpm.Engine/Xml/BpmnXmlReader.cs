@@ -32,6 +32,7 @@ internal sealed partial class BpmnXmlReader
     private readonly List<string> _attrValues = [];
     private readonly List<bool> _attrTaken = [];
     private List<ForeignAttribute>? _foreign;
+    private readonly Dictionary<(string Local, string Namespace), XName> _names = new(AtomizedPairComparer.Instance);
     private string? _xsiType;
 
     private BpmnXmlReader(XmlScanner reader, string? file)
@@ -205,9 +206,23 @@ internal sealed partial class BpmnXmlReader
             {
                 var prefix = _reader.AttributePrefix(i);
                 _foreign ??= [];
-                _foreign.Add(new ForeignAttribute(XName.Get(_reader.AttributeLocalName(i), ns), _reader.AttributeValue(i), prefix.Length == 0 ? null : prefix));
+                _foreign.Add(new ForeignAttribute(NameOf(_reader.AttributeLocalName(i), ns), _reader.AttributeValue(i), prefix.Length == 0 ? null : prefix));
             }
         }
+    }
+
+    /// <summary>The expanded name of an attribute kept verbatim; both parts are atomized by the scanner, so the cache compares them by reference.</summary>
+    /// <remarks><see cref="XName.Get(string, string)"/> takes a global lock and two table lookups; a file repeats few foreign names many times.</remarks>
+    private XName NameOf(string localName, string namespaceName)
+    {
+        var key = (localName, namespaceName);
+        if (!_names.TryGetValue(key, out var name))
+        {
+            name = XName.Get(localName, namespaceName);
+            _names.Add(key, name);
+        }
+
+        return name;
     }
 
     private string? Take(string name)
@@ -327,7 +342,7 @@ internal sealed partial class BpmnXmlReader
             if (!_attrTaken[i])
             {
                 _foreign ??= [];
-                _foreign.Add(new ForeignAttribute(XName.Get(_attrNames[i]), _attrValues[i]));
+                _foreign.Add(new ForeignAttribute(NameOf(_attrNames[i], ""), _attrValues[i]));
             }
         }
 
@@ -499,6 +514,18 @@ internal sealed partial class BpmnXmlReader
     {
         element.SetCommon(id, position, (IReadOnlyList<Documentation>?)common.Documentation ?? [], common.Extensions, foreign, (IReadOnlyList<XElement>?)common.Unmodeled ?? []);
         return element;
+    }
+
+    /// <summary>Compares pairs of atomized strings by reference.</summary>
+    private sealed class AtomizedPairComparer : IEqualityComparer<(string Local, string Namespace)>
+    {
+        public static readonly AtomizedPairComparer Instance = new();
+
+        public bool Equals((string Local, string Namespace) x, (string Local, string Namespace) y) =>
+            ReferenceEquals(x.Local, y.Local) && ReferenceEquals(x.Namespace, y.Namespace);
+
+        public int GetHashCode((string Local, string Namespace) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Local), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Namespace));
     }
 
     /// <summary>The children every element may have, gathered while its own children are read.</summary>

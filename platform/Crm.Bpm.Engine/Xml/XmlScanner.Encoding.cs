@@ -69,10 +69,20 @@ internal sealed partial class XmlScanner
         var body = bytes[skip..];
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(body.Length, 1));
         var status = Utf8.ToUtf16(body, buffer, out _, out var written, replaceInvalidSequences: false);
-        return status == OperationStatus.Done
-            ? new XmlScanner(buffer, written, pooled: true, written, null)
-            : new XmlScanner(buffer, written, pooled: true, written, "Invalid character in the given encoding.");
+        if (status != OperationStatus.Done)
+        {
+            return new XmlScanner(buffer, written, pooled: true, written, "Invalid character in the given encoding.");
+        }
+
+        // Valid UTF-8 decodes to well-paired surrogates, so only the control characters and U+FFFE/U+FFFF that XML 1.0 §2.2
+        // forbids remain to be found; on the bytes that is two vectorized searches (EF BF starts U+FFC0..U+FFFF, which is rare
+        // enough that a hit simply leaves the check to the scanner).
+        var clean = body.IndexOfAny(InvalidControlBytes) < 0 && body.IndexOf((ReadOnlySpan<byte>)[0xEF, 0xBF]) < 0;
+        return new XmlScanner(buffer, written, pooled: true, written, null, charsChecked: clean);
     }
+
+    private static readonly SearchValues<byte> InvalidControlBytes = SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F]);
 
     private static XmlScanner Failed(string message) => new([], 0, pooled: false, 0, message);
 

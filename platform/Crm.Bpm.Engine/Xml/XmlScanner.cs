@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
-using System.Xml.Linq;
 using Crm.Bpm.Engine.Model;
 
 namespace Crm.Bpm.Engine.Xml;
@@ -77,9 +76,15 @@ internal sealed partial class XmlScanner : IDisposable
     private bool _valueNeedsDecoding;
     private string? _value;
     private Attribute[] _attributes = new Attribute[16];
+
+    // Strings made for the current element's attributes, valid while their generation is the element's: keeping them
+    // apart from the positions lets a start tag record its attributes without storing references (no write barriers).
+    private AttributeStrings[] _attributeStrings = new AttributeStrings[16];
+    private int _generation;
+    private XmlNames.Entry? _lastPrefix;
     private int _attributeCount;
 
-    private XmlScanner(char[] chars, int length, bool pooled, int badCharAt, string? fault)
+    private XmlScanner(char[] chars, int length, bool pooled, int badCharAt, string? fault, bool charsChecked = false)
     {
         _chars = chars;
         _pooled = pooled;
@@ -93,7 +98,7 @@ internal sealed partial class XmlScanner : IDisposable
         _xmlnsNs = _names.Add(XmlnsNamespace);
         _xmlPrefix.Uri = _xmlNs;
         _emptyPrefix.Uri = "";
-        var invalid = FindInvalidChar(text[..badCharAt]);
+        var invalid = charsChecked ? -1 : FindInvalidChar(text[..badCharAt]);
         _end = invalid >= 0 ? invalid : badCharAt;
         _faultAtEnd = invalid >= 0 ? "'" + Describe(text[invalid]) + "', hexadecimal value 0x" + ((int)text[invalid]).ToString("X2", System.Globalization.CultureInfo.InvariantCulture) + ", is an invalid character." : fault;
         if (_end > 0 && text[0] == '\uFEFF')
@@ -159,8 +164,11 @@ internal sealed partial class XmlScanner : IDisposable
     public string AttributeLocalName(int index)
     {
         ref var a = ref _attributes[index];
-        return a.LocalName ??= _names.Get(a.Colon >= 0 ? Span.Slice(a.Colon + 1, a.NameStart + a.NameLength - a.Colon - 1) : Span.Slice(a.NameStart, a.NameLength)).Text;
+        return StringsOf(index).LocalName ??= _names.Get(AttributeLocalNameSpan(in a)).Text;
     }
+
+    /// <summary>Whether the attribute's local name is <paramref name="name"/>, without making a string.</summary>
+    public bool AttributeLocalNameIs(int index, string name) => AttributeLocalNameSpan(in _attributes[index]).SequenceEqual(name);
 
     public string AttributePrefix(int index)
     {
@@ -168,12 +176,33 @@ internal sealed partial class XmlScanner : IDisposable
         return a.Colon >= 0 ? _names.Get(Span[a.NameStart..a.Colon]).Text : "";
     }
 
-    public string AttributeNamespace(int index) => _attributes[index].Namespace;
+    public string AttributeNamespace(int index)
+    {
+        ref var a = ref _attributes[index];
+        return a.IsDeclaration ? _xmlnsNs : a.Colon < 0 ? "" : StringsOf(index).Namespace!;
+    }
 
     public string AttributeValue(int index)
     {
         ref var a = ref _attributes[index];
-        return a.Value ??= Decode(a.ValueStart, a.ValueEnd, a.NeedsDecoding, attribute: true);
+        return StringsOf(index).Value ??= Decode(a.ValueStart, a.ValueEnd, a.NeedsDecoding, attribute: true);
+    }
+
+    private ReadOnlySpan<char> AttributeLocalNameSpan(in Attribute a) =>
+        a.Colon >= 0 ? Span.Slice(a.Colon + 1, a.NameStart + a.NameLength - a.Colon - 1) : Span.Slice(a.NameStart, a.NameLength);
+
+    private ref AttributeStrings StringsOf(int index)
+    {
+        ref var strings = ref _attributeStrings[index];
+        if (strings.Generation != _generation)
+        {
+            strings.Generation = _generation;
+            strings.Namespace = null;
+            strings.LocalName = null;
+            strings.Value = null;
+        }
+
+        return ref strings;
     }
 
     /// <summary>Moves to the first element or text when the scanner has not started; returns the node type it stands on.</summary>
@@ -201,7 +230,8 @@ internal sealed partial class XmlScanner : IDisposable
     /// <summary>Keeps the current element verbatim (its source slice and the namespaces in scope) and moves to the node after it.</summary>
     public VerbatimElement ReadVerbatim()
     {
-        var name = XName.Get(LocalName, NamespaceURI);
+        var localName = LocalName;
+        var namespaceName = NamespaceURI;
         var start = _nodeStart;
         var namespaces = SnapshotBindings();
         var preserve = _depth >= 2 && _frames[_depth - 2].PreserveSpace;
@@ -212,7 +242,7 @@ internal sealed partial class XmlScanner : IDisposable
 
         var source = new string(Span[start.._pos]);
         Read();
-        return new VerbatimElement(name, source, namespaces, preserve);
+        return new VerbatimElement(localName, namespaceName, source, namespaces, preserve);
     }
 
     /// <summary>Reads the next element, end tag, text or CDATA node; false at the end of the document.</summary>
@@ -306,6 +336,7 @@ internal sealed partial class XmlScanner : IDisposable
         _nameStart = _pos;
         _colon = ScanQName(out _nameLength);
         _attributeCount = 0;
+        _generation++;
         var mark = _bindingCount;
         var preserve = _depth > 0 && _frames[_depth - 1].PreserveSpace;
         while (true)
@@ -441,6 +472,7 @@ internal sealed partial class XmlScanner : IDisposable
         if (_attributeCount == _attributes.Length)
         {
             Array.Resize(ref _attributes, _attributeCount * 2);
+            Array.Resize(ref _attributeStrings, _attributeCount * 2);
         }
 
         _attributes[_attributeCount++] = new Attribute(nameStart, nameLength, colon, valueStart, valueEnd, needsDecoding, isDeclaration);
@@ -502,7 +534,14 @@ internal sealed partial class XmlScanner : IDisposable
             return isAttribute ? "" : _emptyPrefix.Uri ?? "";
         }
 
-        var prefix = _names.Get(Span[nameStart..colon]);
+        // Most names in a stretch of a document share one prefix, so the last one looked up is tried before the table.
+        var text = Span[nameStart..colon];
+        var prefix = _lastPrefix;
+        if (prefix is null || !text.SequenceEqual(prefix.Text))
+        {
+            prefix = _lastPrefix = _names.Get(text);
+        }
+
         return prefix.Uri ?? throw Fault($"'{prefix.Text}' is an undeclared prefix.", nameStart);
     }
 
@@ -513,7 +552,12 @@ internal sealed partial class XmlScanner : IDisposable
         {
             ref var a = ref _attributes[i];
             var name = s.Slice(a.NameStart, a.NameLength);
-            a.Namespace = a.IsDeclaration ? _xmlnsNs : a.Colon < 0 ? "" : Resolve(a.NameStart, a.Colon, isAttribute: true);
+            var prefixed = a.Colon >= 0 && !a.IsDeclaration;
+            var ns = prefixed ? Resolve(a.NameStart, a.Colon, isAttribute: true) : null;
+            if (prefixed)
+            {
+                StringsOf(i).Namespace = ns;
+            }
 
             // XML 1.0 §3.1 and Namespaces in XML §6.3: no two attributes with one qualified or one expanded name.
             // Names of different lengths or last characters cannot be equal, which settles most pairs without a comparison.
@@ -523,7 +567,7 @@ internal sealed partial class XmlScanner : IDisposable
                 ref var b = ref _attributes[j];
                 var other = s.Slice(b.NameStart, b.NameLength);
                 if ((name.Length == other.Length && last == other[^1] && name.SequenceEqual(other))
-                    || (a.Colon >= 0 && b.Colon >= 0 && ReferenceEquals(a.Namespace, b.Namespace) && a.Namespace.Length > 0 && last == other[^1]
+                    || (prefixed && b.Colon >= 0 && !b.IsDeclaration && ReferenceEquals(ns, _attributeStrings[j].Namespace) && last == other[^1]
                         && s[(a.Colon + 1)..(a.NameStart + a.NameLength)].SequenceEqual(s[(b.Colon + 1)..(b.NameStart + b.NameLength)])))
                 {
                     throw Fault($"'{name}' is a duplicate attribute name.", a.NameStart);
@@ -696,7 +740,8 @@ internal sealed partial class XmlScanner : IDisposable
             }
         }
 
-        var isWhitespace = !needsDecoding && s[start.._pos].IndexOfAnyExcept(Whitespace) < 0;
+        // The first search already told whether anything but white space comes before the next markup.
+        var isWhitespace = markup < 0 || s[start + markup] == '<';
         if (_depth == 0)
         {
             if (!isWhitespace)
@@ -1296,7 +1341,12 @@ internal sealed partial class XmlScanner : IDisposable
         public readonly int ValueStart = valueStart;
         public readonly int ValueEnd = valueEnd;
         public readonly bool NeedsDecoding = needsDecoding;
-        public string Namespace = "";
+    }
+
+    private struct AttributeStrings
+    {
+        public int Generation;
+        public string? Namespace;
         public string? LocalName;
         public string? Value;
     }
