@@ -30,6 +30,12 @@ public sealed class PostgreSqlDialect : DatabaseDialect
         return new NpgsqlConnection(builder.ToString());
     }
 
+    public override void ClearPool(string connectionString)
+    {
+        using var connection = (NpgsqlConnection)CreateConnection(connectionString);
+        NpgsqlConnection.ClearPool(connection);
+    }
+
     public override bool IsTransient(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

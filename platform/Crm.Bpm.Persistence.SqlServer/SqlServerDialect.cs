@@ -24,6 +24,12 @@ public sealed class SqlServerDialect : DatabaseDialect
 
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
+    public override void ClearPool(string connectionString)
+    {
+        using var connection = new SqlConnection(connectionString);
+        SqlConnection.ClearPool(connection);
+    }
+
     public override bool IsTransient(Exception exception) =>
         exception is SqlException sql && TransientNumbers.Contains(sql.Number) || exception is TimeoutException || exception.InnerException is TimeoutException;
 

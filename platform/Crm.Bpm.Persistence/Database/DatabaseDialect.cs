@@ -30,6 +30,11 @@ public abstract class DatabaseDialect
     /// <summary>Whether the error means the database is unreachable for now (connection refused or lost, timeout, restart, busy) so the command may be retried.</summary>
     public abstract bool IsTransient(Exception exception);
 
+    /// <summary>Drops the idle pooled connections of the connection string: after a server restart they are all dead.</summary>
+    public virtual void ClearPool(string connectionString)
+    {
+    }
+
     /// <summary>Whether the error is a deadlock or serialization failure between two writers, retried like a version conflict.</summary>
     public virtual bool IsConflict(Exception exception) => false;
 

@@ -30,6 +30,26 @@ public sealed class EngineDatabase
         dialect ??= FindDialect(options.Provider);
         var connectionString = options.EffectiveConnectionString;
         var database = new EngineDatabase(dialect, connectionString);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                database.OpenOnce(options);
+                return database;
+            }
+            catch (DatabaseOpenException e) when (attempt < 3 && e.InnerException is { } inner && dialect.IsTransient(inner))
+            {
+                // Pooled connections left over from before a server restart fail once: drop them and try again.
+                dialect.ClearPool(connectionString);
+            }
+        }
+    }
+
+    private void OpenOnce(DatabaseOptions options)
+    {
+        var dialect = Dialect;
+        var connectionString = ConnectionString;
+        var database = this;
         try
         {
             dialect.EnsureDatabaseExists(connectionString);
@@ -62,8 +82,6 @@ public sealed class EngineDatabase
         {
             throw new DatabaseOpenException($"Cannot open {database.Description}: {FirstLine(e.Message)}. Check that the server runs and accepts connections, and that the connection string is right.", e);
         }
-
-        return database;
     }
 
     /// <summary>A context over this database, for schema work and ad-hoc queries (the store uses its own connection).</summary>

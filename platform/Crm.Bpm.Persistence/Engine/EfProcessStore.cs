@@ -160,6 +160,8 @@ public sealed partial class EfProcessStore : IProcessStore, IHistoryStore, IDisp
         catch (Exception e) when (e is not StoreConcurrencyException and not StoreUnavailableException && (_dialect.IsTransient(e) || IsBroken()))
         {
             ResetConnection();
+            // The other pooled connections died with this one (server restart, terminated backends): start afresh.
+            _dialect.ClearPool(_connectionString);
             throw new StoreUnavailableException($"{Capitalized(_dialect.Describe(_connectionString))} is unavailable: {e.Message}", e);
         }
     }
