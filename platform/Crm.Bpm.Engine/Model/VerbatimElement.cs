@@ -11,7 +11,7 @@ namespace Crm.Bpm.Engine.Model;
 /// </remarks>
 internal sealed class VerbatimElement
 {
-    private readonly string? _source;
+    private readonly byte[]? _source;
     private readonly KeyValuePair<string, string>[]? _namespaces;
     private readonly bool _preserveSpace;
     private readonly string? _localName;
@@ -27,10 +27,10 @@ internal sealed class VerbatimElement
 
     /// <param name="localName">The element's local name.</param>
     /// <param name="namespaceName">The element's namespace.</param>
-    /// <param name="source">The well-formed source text of the element, from its start tag to its end tag.</param>
+    /// <param name="source">The well-formed source text of the element, from its start tag to its end tag, in UTF-8.</param>
     /// <param name="namespaces">Prefix-to-namespace bindings in scope around the element (the empty prefix is the default namespace).</param>
     /// <param name="preserveSpace">Whether an ancestor set <c>xml:space="preserve"</c>.</param>
-    public VerbatimElement(string localName, string namespaceName, string source, KeyValuePair<string, string>[] namespaces, bool preserveSpace)
+    public VerbatimElement(string localName, string namespaceName, byte[] source, KeyValuePair<string, string>[] namespaces, bool preserveSpace)
     {
         _localName = localName;
         _namespace = namespaceName;
@@ -54,7 +54,7 @@ internal sealed class VerbatimElement
         }
 
         var context = new XmlParserContext(names, manager, null, _preserveSpace ? XmlSpace.Preserve : XmlSpace.None);
-        using var reader = XmlReader.Create(new StringReader(_source!), Xml.SecureXmlSettings.Create(), context);
+        using var reader = XmlReader.Create(new StringReader(System.Text.Encoding.UTF8.GetString(_source!)), Xml.SecureXmlSettings.Create(), context);
         reader.MoveToContent();
         return (XElement)XNode.ReadFrom(reader);
     }

@@ -28,9 +28,10 @@ internal sealed partial class BpmnXmlReader
     private readonly string _xmlns;
 
     // The unqualified attributes of the element being read: names, values, and whether a Take consumed them.
-    private readonly List<string> _attrNames = [];
-    private readonly List<string> _attrValues = [];
-    private readonly List<bool> _attrTaken = [];
+    private string[] _attrNames = new string[16];
+    private string[] _attrValues = new string[16];
+    private bool[] _attrTaken = new bool[16];
+    private int _attrCount;
     private List<ForeignAttribute>? _foreign;
     private readonly Dictionary<(string Local, string Namespace), XName> _names = new(AtomizedPairComparer.Instance);
     private string? _xsiType;
@@ -183,9 +184,7 @@ internal sealed partial class BpmnXmlReader
     /// <summary>Reads the current element's attributes: unqualified ones into the take-buffer, the rest into the foreign list.</summary>
     private void ReadAttributes()
     {
-        _attrNames.Clear();
-        _attrValues.Clear();
-        _attrTaken.Clear();
+        _attrCount = 0;
         _foreign = null;
         _xsiType = null;
         var count = _reader.AttributeCount;
@@ -194,9 +193,16 @@ internal sealed partial class BpmnXmlReader
             var ns = _reader.AttributeNamespace(i);
             if (ns.Length == 0)
             {
-                _attrNames.Add(_reader.AttributeLocalName(i));
-                _attrValues.Add(_reader.AttributeValue(i));
-                _attrTaken.Add(false);
+                if (_attrCount == _attrNames.Length)
+                {
+                    Array.Resize(ref _attrNames, _attrCount * 2);
+                    Array.Resize(ref _attrValues, _attrCount * 2);
+                    Array.Resize(ref _attrTaken, _attrCount * 2);
+                }
+
+                _attrNames[_attrCount] = _reader.AttributeLocalName(i);
+                _attrValues[_attrCount] = _reader.AttributeValue(i);
+                _attrTaken[_attrCount++] = false;
             }
             else if ((object)ns == _xsi && _reader.AttributeLocalName(i) == "type")
             {
@@ -227,7 +233,7 @@ internal sealed partial class BpmnXmlReader
 
     private string? Take(string name)
     {
-        for (var i = 0; i < _attrNames.Count; i++)
+        for (var i = 0; i < _attrCount; i++)
         {
             if (!_attrTaken[i] && _attrNames[i] == name)
             {
@@ -337,7 +343,7 @@ internal sealed partial class BpmnXmlReader
     /// <summary>The foreign attributes plus every unqualified attribute no Take consumed (unknown ones), all kept verbatim.</summary>
     private IReadOnlyList<ForeignAttribute> FinishAttributes()
     {
-        for (var i = 0; i < _attrNames.Count; i++)
+        for (var i = 0; i < _attrCount; i++)
         {
             if (!_attrTaken[i])
             {

@@ -78,7 +78,7 @@ internal sealed partial class XmlScanner
         // forbids remain to be found; on the bytes that is two vectorized searches (EF BF starts U+FFC0..U+FFFF, which is rare
         // enough that a hit simply leaves the check to the scanner).
         var clean = body.IndexOfAny(InvalidControlBytes) < 0 && body.IndexOf((ReadOnlySpan<byte>)[0xEF, 0xBF]) < 0;
-        return new XmlScanner(buffer, written, pooled: true, written, null, charsChecked: clean);
+        return new XmlScanner(buffer, written, pooled: true, written, null, charsChecked: clean, hasCarriageReturn: body.Contains((byte)'\r'));
     }
 
     private static readonly SearchValues<byte> InvalidControlBytes = SearchValues.Create(

@@ -84,13 +84,13 @@ internal sealed partial class XmlScanner : IDisposable
     private XmlNames.Entry? _lastPrefix;
     private int _attributeCount;
 
-    private XmlScanner(char[] chars, int length, bool pooled, int badCharAt, string? fault, bool charsChecked = false)
+    private XmlScanner(char[] chars, int length, bool pooled, int badCharAt, string? fault, bool charsChecked = false, bool? hasCarriageReturn = null)
     {
         _chars = chars;
         _pooled = pooled;
         _length = length;
         var text = new ReadOnlySpan<char>(chars, 0, length);
-        _hasCarriageReturn = text.Contains('\r');
+        _hasCarriageReturn = hasCarriageReturn ?? text.Contains('\r');
         _emptyPrefix = _names.Get("");
         _xmlPrefix = _names.Get("xml");
         _xmlnsPrefix = _names.Get("xmlns");
@@ -240,7 +240,15 @@ internal sealed partial class XmlScanner : IDisposable
             SkipToEndTag();
         }
 
-        var source = new string(Span[start.._pos]);
+        // Kept as UTF-8: foreign content is most of some files and is rarely read back, so half the bytes to copy and hold.
+        var text = Span[start.._pos];
+        var source = GC.AllocateUninitializedArray<byte>(text.Length);
+        if (System.Text.Ascii.FromUtf16(text, source, out _) != OperationStatus.Done)
+        {
+            source = new byte[Encoding.UTF8.GetByteCount(text)];
+            Encoding.UTF8.GetBytes(text, source);
+        }
+
         Read();
         return new VerbatimElement(localName, namespaceName, source, namespaces, preserve);
     }
@@ -943,24 +951,30 @@ internal sealed partial class XmlScanner : IDisposable
         var start = _pos;
         if ((uint)start < (uint)s.Length && IsAsciiNameStart(s[start]))
         {
-            var rest = s[(start + 1)..];
-            var stop = rest.IndexOfAnyExcept(AsciiNameCharsAndColon);
-            if (stop >= 0 && rest[stop] < 128)
+            var end = start + 1 + s[(start + 1)..].IndexOfAnyExcept(AsciiNameCharSet);
+            if (end > start)
             {
-                var name = s.Slice(start, stop + 1);
-                var colon = name.IndexOf(':');
-                if (colon < 0)
+                var c = s[end];
+                if (c == ':')
                 {
-                    _pos = start + name.Length;
-                    length = name.Length;
-                    return -1;
+                    // A prefix; the local part must start with a name-start character and hold no second colon.
+                    var local = end + 1;
+                    if (local < s.Length && IsAsciiNameStart(s[local]))
+                    {
+                        var localEnd = local + 1 + s[(local + 1)..].IndexOfAnyExcept(AsciiNameCharSet);
+                        if (localEnd > local && s[localEnd] < 128 && s[localEnd] != ':')
+                        {
+                            _pos = localEnd;
+                            length = localEnd - start;
+                            return end;
+                        }
+                    }
                 }
-
-                if (colon + 1 < name.Length && IsAsciiNameStart(name[colon + 1]) && !name[(colon + 1)..].Contains(':'))
+                else if (c < 128)
                 {
-                    _pos = start + name.Length;
-                    length = name.Length;
-                    return start + colon;
+                    _pos = end;
+                    length = end - start;
+                    return -1;
                 }
             }
         }
@@ -968,7 +982,7 @@ internal sealed partial class XmlScanner : IDisposable
         return ScanQNameByCharacter(out length);
     }
 
-    private static readonly SearchValues<char> AsciiNameCharsAndColon = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:");
+    private static readonly SearchValues<char> AsciiNameCharSet = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiNameStart(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_';
