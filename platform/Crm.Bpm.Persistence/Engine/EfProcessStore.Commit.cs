@@ -24,6 +24,7 @@ public sealed partial class EfProcessStore
                 try
                 {
                     WriteChanges(changes, written);
+                    Flush();
                     if (changes.Effects.Count > 0)
                     {
                         var context = new CommitContext { Connection = _connection, Transaction = transaction };
@@ -60,6 +61,7 @@ public sealed partial class EfProcessStore
         finally
         {
             _read.Clear();
+            _pending.Clear();
         }
 
         foreach (var (instance, _) in changes.Instances)
@@ -118,19 +120,22 @@ public sealed partial class EfProcessStore
             }
             else
             {
-                var updated = Execute("UPDATE bpm_process_instances SET state = @p0, version = @p1, end_time = @p2, data = @p3 WHERE instance_key = @p4 AND version = @p5",
-                    (int)row.State, row.Version, Ticks.Of(row.EndTime), row.Data, row.Key, expected);
-                if (updated != 1)
+                Queue("UPDATE bpm_process_instances SET state = @p0, version = @p1, end_time = @p2, data = @p3 WHERE instance_key = @p4 AND version = @p5",
+                    [(int)row.State, row.Version, Ticks.Of(row.EndTime), row.Data, row.Key, expected],
+                    $"Process instance {row.Key} is no longer at version {expected}; another command changed it.");
+                if (_rows.TryGetValue(row.Key, out var cached) && cached.Version == expected)
                 {
-                    throw new StoreConcurrencyException($"Process instance {row.Key} is no longer at version {expected}; another command changed it.");
+                    before = cached.Rows;
                 }
-
-                before = _rows.TryGetValue(row.Key, out var cached) && cached.Version == expected
-                    ? cached.Rows
-                    : new InstanceRows(
+                else
+                {
+                    // No rows cached at this version: read what the database holds (before this command's writes).
+                    Flush();
+                    before = new InstanceRows(
                         row,
                         QueryList($"SELECT {ElementColumns} FROM bpm_element_instances WHERE instance_key = @p0", ReadElement, row.Key),
                         QueryList($"SELECT {VariableColumns} FROM bpm_variables WHERE instance_key = @p0", ReadVariable, row.Key));
+                }
             }
 
             WriteDiff(ProcessInstanceRows.Diff(before, after));
@@ -167,17 +172,14 @@ public sealed partial class EfProcessStore
             WriteIncident(key, incident);
         }
 
-        foreach (var e in changes.History)
-        {
-            WriteHistory(e);
-        }
+        WriteHistory(changes.History);
     }
 
     private void WriteDiff(InstanceRowDiff diff)
     {
         foreach (var e in diff.RemovedElements)
         {
-            Execute("DELETE FROM bpm_element_instances WHERE element_instance_key = @p0", e.Key);
+            Queue("DELETE FROM bpm_element_instances WHERE element_instance_key = @p0", [e.Key]);
         }
 
         foreach (var e in diff.AddedElements)
@@ -188,12 +190,12 @@ public sealed partial class EfProcessStore
 
         foreach (var e in diff.ChangedElements)
         {
-            Execute("UPDATE bpm_element_instances SET parent_key = @p0, state = @p1, data = @p2 WHERE element_instance_key = @p3", e.ParentKey, (int)e.State, e.Data, e.Key);
+            Queue("UPDATE bpm_element_instances SET parent_key = @p0, state = @p1, data = @p2 WHERE element_instance_key = @p3", [e.ParentKey, (int)e.State, e.Data, e.Key]);
         }
 
         foreach (var v in diff.RemovedVariables)
         {
-            Execute("DELETE FROM bpm_variables WHERE scope_key = @p0 AND name = @p1", v.ScopeKey, v.Name);
+            Queue("DELETE FROM bpm_variables WHERE scope_key = @p0 AND name = @p1", [v.ScopeKey, v.Name]);
         }
 
         foreach (var v in diff.AddedVariables)
@@ -203,7 +205,7 @@ public sealed partial class EfProcessStore
 
         foreach (var v in diff.ChangedVariables)
         {
-            Execute("UPDATE bpm_variables SET value = @p0 WHERE scope_key = @p1 AND name = @p2", v.Value, v.ScopeKey, v.Name);
+            Queue("UPDATE bpm_variables SET value = @p0 WHERE scope_key = @p1 AND name = @p2", [v.Value, v.ScopeKey, v.Name]);
         }
     }
 
@@ -235,7 +237,7 @@ public sealed partial class EfProcessStore
         var existed = Existed(key);
         if (existed)
         {
-            Execute("DELETE FROM bpm_task_candidates WHERE task_key = @p0", key);
+            Queue("DELETE FROM bpm_task_candidates WHERE task_key = @p0", [key]);
         }
 
         if (task is null)
@@ -365,9 +367,66 @@ public sealed partial class EfProcessStore
         }
     }
 
-    private void WriteHistory(HistoryEvent e) =>
-        Insert("INSERT INTO bpm_history (event_key, event_time, kind, instance_key, definition_key, bpmn_process_id, element_id, element_instance_key, element_type, variable_name, value, scope_key, task_key, incident_key, job_key, detail) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15)",
-            e.Key, Ticks.Of(e.Time), (int)e.Kind, e.ProcessInstanceKey, e.ProcessDefinitionKey, e.BpmnProcessId, e.ElementId, e.ElementInstanceKey, e.ElementType, e.VariableName, e.Value, e.ScopeKey, e.TaskKey, e.IncidentKey, e.JobKey, e.Detail);
+    private const string HistoryInsert = "INSERT INTO bpm_history (event_key, event_time, kind, instance_key, definition_key, bpmn_process_id, element_id, element_instance_key, element_type, variable_name, value, scope_key, task_key, incident_key, job_key, detail) VALUES ";
+    private const int HistoryColumnCount = 16;
+    private const int HistoryRowsPerStatement = 64;
+
+    /// <summary>Queues the events as multi-row INSERTs (up to 64 rows each): one statement instead of one per event.</summary>
+    private void WriteHistory(List<HistoryEvent> events)
+    {
+        for (var start = 0; start < events.Count; start += HistoryRowsPerStatement)
+        {
+            var count = Math.Min(HistoryRowsPerStatement, events.Count - start);
+            var values = new object?[count * HistoryColumnCount];
+            for (var i = 0; i < count; i++)
+            {
+                var e = events[start + i];
+                var o = i * HistoryColumnCount;
+                values[o] = e.Key;
+                values[o + 1] = Ticks.Of(e.Time);
+                values[o + 2] = (int)e.Kind;
+                values[o + 3] = e.ProcessInstanceKey;
+                values[o + 4] = e.ProcessDefinitionKey;
+                values[o + 5] = e.BpmnProcessId;
+                values[o + 6] = e.ElementId;
+                values[o + 7] = e.ElementInstanceKey;
+                values[o + 8] = e.ElementType;
+                values[o + 9] = e.VariableName;
+                values[o + 10] = e.Value;
+                values[o + 11] = e.ScopeKey;
+                values[o + 12] = e.TaskKey;
+                values[o + 13] = e.IncidentKey;
+                values[o + 14] = e.JobKey;
+                values[o + 15] = e.Detail;
+            }
+
+            Queue(HistoryStatement(count), values);
+        }
+    }
+
+    private static readonly string[] HistoryStatements = new string[HistoryRowsPerStatement + 1];
+
+    private static string HistoryStatement(int rows)
+    {
+        if (HistoryStatements[rows] is { } cached)
+        {
+            return cached;
+        }
+
+        var sql = new System.Text.StringBuilder(HistoryInsert);
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < HistoryColumnCount; c++)
+            {
+                sql.Append(c == 0 ? "@p" : ", @p").Append((r * HistoryColumnCount + c).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            sql.Append(')');
+        }
+
+        return HistoryStatements[rows] = sql.ToString();
+    }
 
     private int Execute(string sql, params object?[] values)
     {
@@ -380,33 +439,80 @@ public sealed partial class EfProcessStore
         return command.ExecuteNonQuery();
     }
 
-    /// <summary>Inserts a row; a row with the same key already there means another server wrote it first.</summary>
-    private void Insert(string sql, params object?[] values)
+    /// <summary>Queues an insert; a row with the same key already there (another server wrote it first) fails the flush as a conflict.</summary>
+    private void Insert(string sql, params object?[] values) => Queue(sql, values);
+
+    private void Update(string sql, object?[] values, long key, string what) =>
+        Queue(sql, values, $"The {what} {key} changed or vanished since it was read; another command got there first.");
+
+    private void Delete(string sql, long key, string what) =>
+        // A row the command itself created and removed again never reached the database: nothing to check.
+        Queue(sql, [key], Existed(key) ? $"The {what} {key} vanished since it was read; another command got there first." : null);
+
+    /// <summary>Queues a write of the commit; <paramref name="mustHitOne"/> is the conflict message when it must change exactly one row.</summary>
+    private void Queue(string sql, object?[] values, string? mustHitOne = null) => _pending.Add(new PendingWrite(sql, values, mustHitOne));
+
+    /// <summary>Sends the queued writes: as one batch (one round trip) where the provider supports it, else one prepared command each.</summary>
+    private void Flush()
     {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
         try
         {
-            Execute(sql, values);
+            var connection = Connection();
+            if (_pending.Count > 1 && connection.CanCreateBatch)
+            {
+                using var batch = connection.CreateBatch();
+                batch.Transaction = _transaction;
+                foreach (var write in _pending)
+                {
+                    var command = batch.CreateBatchCommand();
+                    command.CommandText = write.Sql;
+                    for (var i = 0; i < write.Values.Length; i++)
+                    {
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        parameter.Value = write.Values[i] ?? DBNull.Value;
+                        command.Parameters.Add(parameter);
+                    }
+
+                    batch.BatchCommands.Add(command);
+                }
+
+                batch.ExecuteNonQuery();
+                for (var i = 0; i < _pending.Count; i++)
+                {
+                    Check(_pending[i], batch.BatchCommands[i].RecordsAffected);
+                }
+            }
+            else
+            {
+                foreach (var write in _pending)
+                {
+                    Check(write, Execute(write.Sql, write.Values));
+                }
+            }
         }
         catch (Exception e) when (_dialect.IsUniqueViolation(e))
         {
             throw new StoreConcurrencyException($"Another command wrote the same row first: {e.Message}", e);
         }
-    }
-
-    private void Update(string sql, object?[] values, long key, string what)
-    {
-        if (Execute(sql, values) != 1)
+        finally
         {
-            throw new StoreConcurrencyException($"The {what} {key} changed or vanished since it was read; another command got there first.");
+            _pending.Clear();
         }
     }
 
-    private void Delete(string sql, long key, string what)
+    private static void Check(PendingWrite write, int affected)
     {
-        // A row the command itself created and removed again never reached the database: nothing to check.
-        if (Execute(sql, key) != 1 && Existed(key))
+        if (write.MustHitOne is { } message && affected != 1)
         {
-            throw new StoreConcurrencyException($"The {what} {key} vanished since it was read; another command got there first.");
+            throw new StoreConcurrencyException(message);
         }
     }
+
+    private readonly record struct PendingWrite(string Sql, object?[] Values, string? MustHitOne);
 }

@@ -40,8 +40,17 @@ public sealed partial class EfProcessStore
     }
 
     /// <inheritdoc/>
-    public ProcessDefinitionRecord? FindLatestDefinition(string bpmnProcessId) =>
-        Single($"SELECT {_dialect.Top("1")}{DefinitionColumns} FROM bpm_definitions WHERE bpmn_process_id = @p0 ORDER BY version DESC{_dialect.Limit("1")}", ReadDefinition, bpmnProcessId);
+    public ProcessDefinitionRecord? FindLatestDefinition(string bpmnProcessId)
+    {
+        // Every start asks for the latest version: read only its key, and the (immutable) record from the cache.
+        var key = Guard(() =>
+        {
+            var command = Command($"SELECT {_dialect.Top("1")}definition_key FROM bpm_definitions WHERE bpmn_process_id = @p0 ORDER BY version DESC{_dialect.Limit("1")}", 1);
+            Set(command, 0, bpmnProcessId);
+            return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
+        });
+        return key is { } found ? FindDefinition(found) : null;
+    }
 
     /// <inheritdoc/>
     public IEnumerable<ProcessDefinitionRecord> Definitions() =>

@@ -25,6 +25,7 @@ public sealed partial class EfProcessStore : IProcessStore, IHistoryStore, IDisp
     private readonly Dictionary<long, ProcessDefinitionRecord> _definitions = [];
     private readonly Dictionary<long, CachedRows> _rows = [];
     private readonly Dictionary<long, object> _read = [];
+    private readonly List<PendingWrite> _pending = [];
 
     // The compiled definitions of the instances this store committed: the engine's own objects, so instances it loads
     // again share them; a definition deployed by another engine comes from Processes instead.
