@@ -265,9 +265,9 @@ public static class QueryPlanner
         switch (field.Type)
         {
             case FieldType.Integer or FieldType.Number:
-                if (kind == JsonValueKind.Number)
+                if (kind == JsonValueKind.Number && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 {
-                    return value.GetValue<decimal>();
+                    return number;
                 }
 
                 error = "expected a number.";

@@ -82,7 +82,12 @@ public static class RecordValues
                     return null;
                 }
 
-                var number = value.GetValue<decimal>();
+                if (!decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    error = ("REC003", "the number is too large.");
+                    return null;
+                }
+
                 if (field.Type == FieldType.Integer && number != decimal.Truncate(number))
                 {
                     error = ("REC003", "expected a whole number.");
@@ -101,7 +106,8 @@ public static class RecordValues
                     return null;
                 }
 
-                return JsonValue.Create(number);
+                // Parsed back from text so readers may take the value as any numeric type (GetValue<int>, <decimal>, ...).
+                return JsonNode.Parse(number.ToString(CultureInfo.InvariantCulture))!.AsValue();
             case FieldType.Boolean:
                 if (kind is not (JsonValueKind.True or JsonValueKind.False))
                 {

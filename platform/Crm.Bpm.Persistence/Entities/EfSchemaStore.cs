@@ -54,7 +54,7 @@ public sealed class EfSchemaStore : ISchemaStore
             {
                 var value = change.Default!.ToJsonString();
                 var fill = sql.PostgreSql
-                    ? $"UPDATE crm_records SET data = jsonb_set(data, '{{{change.Field}}}', {{0}}::jsonb) WHERE entity = '{entity}' AND data->>'{change.Field}' IS NULL"
+                    ? $"UPDATE crm_records SET data = jsonb_set(data, ARRAY['{change.Field}'], {{0}}::jsonb) WHERE entity = '{entity}' AND data->>'{change.Field}' IS NULL"
                     : $"UPDATE crm_records SET data = json_set(data, '$.{change.Field}', json({{0}})) WHERE entity = '{entity}' AND json_extract(data, '$.{change.Field}') IS NULL";
 #pragma warning disable EF1002 // As above: checked names only; the value is a parameter.
                 db.Database.ExecuteSqlRaw(fill, value);
