@@ -337,6 +337,7 @@ public sealed class ProcessEngine
             ResolveIncident resolve => _executor.ResolveIncident(resolve),
             SetVariables set => _executor.SetVariables(set, variables),
             MigrateProcessInstance migrate => _executor.Migrate(migrate),
+            RaiseIncident raise => _executor.RaiseIncident(raise),
             _ => new CommandError(CommandErrorCode.InvalidArgument, $"The engine does not know the command {command.GetType().Name}."),
         };
         if (error is null)

@@ -20,4 +20,7 @@ public enum IncidentType
 
     /// <summary>A business rule task's decision could not be evaluated.</summary>
     DecisionEvaluationError,
+
+    /// <summary>A record trigger's condition or correlation key failed to evaluate (crm:recordTrigger); no instance was started or correlated for that record change.</summary>
+    TriggerConditionError,
 }
