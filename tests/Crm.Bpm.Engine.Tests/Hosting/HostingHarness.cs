@@ -15,9 +15,9 @@ internal sealed class HostingHarness : IAsyncDisposable
 
     private readonly List<BackgroundService> _services = [];
 
-    public HostingHarness()
+    public HostingHarness(IProcessStore? store = null)
     {
-        Engine = new ProcessEngine(new InMemoryProcessStore(), Clock);
+        Engine = new ProcessEngine(store ?? new InMemoryProcessStore(), Clock);
         var deployed = Engine.DeployFile(Fixture);
         deployed.Succeeded.Should().BeTrue(string.Join("; ", deployed.Diagnostics));
     }
@@ -44,9 +44,11 @@ internal sealed class HostingHarness : IAsyncDisposable
         return executor;
     }
 
-    public async Task<TimerScheduler> StartScheduler(string nodeId = "node-a")
+    public static TimerSchedulerOptions SchedulerOptions(string nodeId) => new() { NodeId = nodeId, PollInterval = TimeSpan.FromMilliseconds(20) };
+
+    public async Task<TimerScheduler> StartScheduler(string nodeId = "node-a", TimerSchedulerOptions? options = null)
     {
-        var scheduler = new TimerScheduler(Engine, new TimerSchedulerOptions { NodeId = nodeId, PollInterval = TimeSpan.FromMilliseconds(20) }, Signal);
+        var scheduler = new TimerScheduler(Engine, options ?? SchedulerOptions(nodeId), Signal);
         _services.Add(scheduler);
         await scheduler.StartAsync(CancellationToken.None);
         return scheduler;
