@@ -9,9 +9,10 @@ using Crm.Bpm.Engine.Runtime.Store;
 
 namespace Crm.Bpm.Cli.Engine;
 
-/// <summary><c>crm bench engine</c>: runs one model's instances one after another in memory and prints one JSON line of figures, field for field like the peer script (<c>run-peer.sh</c>).</summary>
+/// <summary><c>crm bench engine</c>: measures the engine on a store (memory, SQLite, PostgreSQL) with a model or a scenario and prints one JSON line per figure; with only <c>--model</c> it prints the one line of the peer script (<c>run-peer.sh</c>).</summary>
 /// <remarks>
-/// Like the peer's <c>run.mjs</c>: the model is deployed (parsed and compiled) once, a warm-up runs first, then
+/// With <c>--store</c>, <c>--scenario</c>, <c>--history</c>, <c>--connection</c> or <c>--queries</c> each figure is one line
+/// <c>{"name","value","unit","instances","store","cores"}</c> (docs/engine-benchmarks.md). Without them, like the peer's <c>run.mjs</c>: the model is deployed (parsed and compiled) once, a warm-up runs first, then
 /// N instances start one after another, each running to completion in the in-memory store. As in the peer (and in
 /// Zeebe, whose runtime state drops finished instances), nothing is kept once an instance ends: the engine records
 /// no events and the store does not retain ended instances.
@@ -24,22 +25,36 @@ public sealed class BenchEngineCommand : ICliCommand, IDeclaresOptions
     public IReadOnlyList<string> Path { get; } = ["bench", "engine"];
 
     /// <inheritdoc/>
-    public string Usage => "--model FILE [--instances N]";
+    public string Usage => "(--model FILE | --scenario user-task-cycle|timers|task-query) [--store memory|sqlite|postgres] [--connection CS] [--history none|activity|full] [--instances N] [--queries N]";
 
     /// <inheritdoc/>
-    public string Summary => "Run N instances of a BPMN model in memory, one after another, and print throughput as one JSON line.";
+    public string Summary => "Measure the engine on a store with a model or a scenario and print one JSON line per figure (only --model: the peer script's line, in memory).";
 
     /// <inheritdoc/>
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["model", "instances"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = Options;
+
+    private static readonly string[] Options = ["model", "instances", "store", "connection", "history", "scenario", "queries"];
+
+    private static readonly string[] FigureOptions = ["store", "connection", "history", "scenario", "queries"];
 
     /// <inheritdoc/>
     public int Run(CliArguments arguments, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(console);
-        if (arguments.Unknown(["model", "instances"]).FirstOrDefault() is { } unknown)
+        if (arguments.Unknown(Options).FirstOrDefault() is { } unknown)
         {
             throw new CliUsageException($"unknown option --{unknown}");
+        }
+
+        if (arguments.Positional.Count > 0)
+        {
+            throw new CliUsageException($"unexpected argument '{arguments.Positional[0]}'");
+        }
+
+        if (FigureOptions.Any(arguments.Has))
+        {
+            return BenchEngineFigures.Run(arguments, console);
         }
 
         var model = arguments.Require("model");

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Crm.Bpm.Engine.Runtime.Commands;
+using Crm.Bpm.Engine.Runtime.History;
+using Crm.Bpm.Engine.Runtime.UserTasks;
+
+namespace Crm.Bpm.Cli.Engine;
+
+/// <summary><c>crm bench engine --scenario task-query</c>: N open user tasks, then the task list query "open tasks of a user or their groups, by due date, page of 50", timed one query at a time.</summary>
+/// <remarks>
+/// Data (seeded, the same every run): users <c>user-0</c>..., groups <c>group-0</c>... (one user per 500 tasks, one
+/// group per 5,000, at most 2,000 and 200); each task has an assignee in 3 of 10 cases, one candidate user in 1 of 2,
+/// two candidate groups, and a due date within 90 days in 9 of 10 cases. Each query asks for a random user and that
+/// user's three groups. The tasks are loaded through the engine and the store, many start commands per transaction,
+/// without history (the task rows are the same at every history level).
+/// </remarks>
+internal static class TaskQueryScenario
+{
+    public const string Name = "task-query";
+
+    private const int PageSize = 50;
+    private const int WarmUpQueries = 50;
+
+    public static IReadOnlyList<BenchFigure> Run(BenchRun run)
+    {
+        var users = Math.Clamp(run.Instances / 500, 10, 2000);
+        var groups = Math.Clamp(run.Instances / 5000, 5, 200);
+        BatchLoadingStore? loader = null;
+        var engine = run.Store.CreateEngine(run.Options with { HistoryLevel = HistoryLevel.None }, wrap: inner => loader = run.Loader(inner));
+        using var batches = loader!;
+        var process = BenchModels.Deploy(engine, BenchModels.TaskList);
+        var random = new Random(20261123);
+        var today = new DateTimeOffset(DateTimeOffset.UtcNow.Date, TimeSpan.Zero);
+
+        var load = Stopwatch.StartNew();
+        batches.Batching = true;
+        for (var i = 0; i < run.Instances; i++)
+        {
+            var task = new JsonObject
+            {
+                ["assignee"] = random.Next(10) < 3 ? User(random.Next(users)) : "",
+                ["candidates"] = random.Next(2) == 0 ? new JsonArray(User(random.Next(users))) : new JsonArray(),
+                ["groups"] = new JsonArray(Group(random.Next(groups)), Group(random.Next(groups))),
+                ["due"] = random.Next(10) < 9 ? today.AddMinutes(random.Next(90 * 24 * 60)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "",
+            };
+            BenchRun.Check(engine.Execute(new StartProcessInstance(process) { Variables = new Dictionary<string, object?> { ["task"] = task } }), "Starting a task-list instance");
+        }
+
+        batches.Batching = false;
+        load.Stop();
+
+        var times = new double[run.Queries];
+        var found = 0L;
+        for (var i = -WarmUpQueries; i < run.Queries; i++)
+        {
+            var user = random.Next(users);
+            var query = new UserTaskQuery { User = User(user), Groups = [Group(user % groups), Group((user * 7 + 3) % groups), Group((user * 13 + 5) % groups)], PageSize = PageSize };
+            var watch = Stopwatch.StartNew();
+            var page = engine.QueryUserTasks(query);
+            watch.Stop();
+            if (i >= 0)
+            {
+                times[i] = watch.Elapsed.TotalMilliseconds;
+                found += page.Count;
+            }
+        }
+
+        if (found == 0)
+        {
+            throw new BenchFailedException("No task query found a task; the tasks were not loaded.");
+        }
+
+        Array.Sort(times);
+        return
+        [
+            run.Figure(Name + " load", run.Instances / load.Elapsed.TotalSeconds, "tasks/s", run.Instances),
+            run.Figure(Name + " p50", Percentile(times, 0.50), "ms", run.Instances),
+            run.Figure(Name + " p95", Percentile(times, 0.95), "ms", run.Instances),
+            run.Figure(Name + " p99", Percentile(times, 0.99), "ms", run.Instances),
+            run.Figure(Name + " rows per page", (double)found / run.Queries, "tasks", run.Instances),
+        ];
+    }
+
+    private static string User(int index) => "user-" + index.ToString(CultureInfo.InvariantCulture);
+
+    private static string Group(int index) => "group-" + index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(double[] sorted, double fraction) =>
+        sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
