@@ -137,4 +137,24 @@ public sealed class HistoryTests
         Lines(store, running).Should().NotBeEmpty("a running instance keeps its history");
         engine.History.Should().BeSameAs(store);
     }
+
+    [Fact]
+    public void StoreThatDropsEndedInstances_KeepsTheHistoryOfRunningInstancesOnly()
+    {
+        var store = new InMemoryProcessStore { KeepEndedInstances = false };
+        var clock = new ManualClock(T0);
+        var engine = new ProcessEngine(store, clock, new EngineOptions { HistoryLevel = HistoryLevel.Full });
+        engine.DeployFile(Path.Combine(RuntimeHarness.FixturesFolder, "durable.bpmn")).Succeeded.Should().BeTrue();
+        var ended = engine.StartInstance("order", RuntimeHarness.Vars("""{"owner": "ann"}""")).ProcessInstanceKey;
+        engine.CompleteUserTask(engine.GetUserTasks(ended).Single().Key).Succeeded.Should().BeTrue();
+        Lines(store, ended).Should().Contain("InstanceStarted order", "the instance is still running");
+
+        engine.CompleteJob(engine.GetJobs(ended).Single().Key).Succeeded.Should().BeTrue();
+        var running = engine.StartInstance("order", RuntimeHarness.Vars("""{"owner": "bob"}""")).ProcessInstanceKey;
+
+        Lines(store, ended).Should().BeEmpty();
+        Lines(store, running).Should().Equal(
+            "InstanceStarted order", "ElementActivated Start", "ElementCompleted Start", "ElementActivated Task_Review",
+            "UserTaskCreated Task_Review", "VariableCreated order");
+    }
 }

@@ -9,54 +9,63 @@ namespace Crm.Bpm.Engine.Runtime.Execution;
 /// <summary>Turns what a command does into history events for its commit, at the configured history level.</summary>
 internal static class HistoryRecorder
 {
-    public static void Record(UnitOfWork uow, HistoryLevel level, EngineEventKind kind, ProcessInstance instance, string? elementId, long key, string? detail, long elementKey)
+    /// <summary>The history kind an engine event is recorded as at the level, if any.</summary>
+    public static bool TryMap(EngineEventKind kind, HistoryLevel level, out HistoryEventKind historyKind)
     {
-        HistoryEventKind historyKind;
         switch (kind)
         {
             case EngineEventKind.ProcessInstanceStarted:
                 historyKind = HistoryEventKind.InstanceStarted;
-                break;
+                return true;
             case EngineEventKind.ProcessInstanceCompleted:
                 historyKind = HistoryEventKind.InstanceCompleted;
-                break;
+                return true;
             case EngineEventKind.ProcessInstanceTerminated:
                 historyKind = HistoryEventKind.InstanceTerminated;
-                break;
+                return true;
             case EngineEventKind.ElementActivated:
                 historyKind = HistoryEventKind.ElementActivated;
-                break;
+                return true;
             case EngineEventKind.ElementCompleted:
                 historyKind = HistoryEventKind.ElementCompleted;
-                break;
+                return true;
             case EngineEventKind.ElementTerminated:
                 historyKind = HistoryEventKind.ElementTerminated;
-                break;
+                return true;
             case EngineEventKind.UserTaskCreated:
                 historyKind = HistoryEventKind.UserTaskCreated;
-                break;
+                return true;
             case EngineEventKind.UserTaskCompleted:
                 historyKind = HistoryEventKind.UserTaskCompleted;
-                break;
+                return true;
             case EngineEventKind.IncidentCreated:
                 historyKind = HistoryEventKind.IncidentCreated;
-                break;
+                return true;
             case EngineEventKind.IncidentResolved:
                 historyKind = HistoryEventKind.IncidentResolved;
-                break;
+                return true;
             case EngineEventKind.JobCreated when level == HistoryLevel.Full:
                 historyKind = HistoryEventKind.JobCreated;
-                break;
+                return true;
             case EngineEventKind.JobCompleted when level == HistoryLevel.Full:
                 historyKind = HistoryEventKind.JobCompleted;
-                break;
+                return true;
             case EngineEventKind.JobFailed or EngineEventKind.JobErrorThrown when level == HistoryLevel.Full:
                 historyKind = HistoryEventKind.JobFailed;
-                break;
+                return true;
             default:
-                return;
+                historyKind = default;
+                return false;
         }
+    }
 
+    /// <summary>Adds the history event of one recorded step to the command's changes.</summary>
+    public static void Record(UnitOfWork uow, in PendingHistory step)
+    {
+        var historyKind = step.Kind;
+        var instance = step.Instance;
+        var elementId = step.ElementId;
+        var key = step.Key;
         var isInstance = historyKind is HistoryEventKind.InstanceStarted or HistoryEventKind.InstanceCompleted or HistoryEventKind.InstanceTerminated;
         var isElement = historyKind is HistoryEventKind.ElementActivated or HistoryEventKind.ElementCompleted or HistoryEventKind.ElementTerminated;
         var node = elementId is null || isInstance ? null : instance.Definition.FindNode(elementId);
@@ -69,12 +78,12 @@ internal static class HistoryRecorder
             ProcessDefinitionKey = instance.Definition.Key,
             BpmnProcessId = instance.BpmnProcessId,
             ElementId = elementId,
-            ElementInstanceKey = isInstance || isElement ? key : elementKey,
+            ElementInstanceKey = isInstance || isElement ? key : step.ElementKey,
             ElementType = isInstance ? "Process" : node?.Kind.ToString(),
             TaskKey = historyKind is HistoryEventKind.UserTaskCreated or HistoryEventKind.UserTaskCompleted ? key : 0,
             IncidentKey = historyKind is HistoryEventKind.IncidentCreated or HistoryEventKind.IncidentResolved ? key : 0,
             JobKey = historyKind is HistoryEventKind.JobCreated or HistoryEventKind.JobCompleted or HistoryEventKind.JobFailed ? key : 0,
-            Detail = detail,
+            Detail = step.Detail,
         });
     }
 

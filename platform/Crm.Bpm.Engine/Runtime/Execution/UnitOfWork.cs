@@ -21,6 +21,8 @@ internal sealed class UnitOfWork
     private readonly Dictionary<long, ProcessInstance> _originals = [];
     private readonly int _keyBlockSize;
     private readonly HistoryLevel _historyLevel;
+    private readonly List<PendingHistory> _pendingHistory = [];
+    private readonly bool _dropEndedHistory;
     private long _nextKey;
     private long _blockEnd;
 
@@ -29,6 +31,9 @@ internal sealed class UnitOfWork
         _store = store;
         _keyBlockSize = Math.Max(1, options.KeyBlockSize);
         _historyLevel = options.HistoryLevel;
+
+        // That store keeps nothing of an instance that ended, its history included: building it would be wasted.
+        _dropEndedHistory = store is InMemoryProcessStore { KeepEndedInstances: false };
     }
 
     /// <summary>Whether the command writes history.</summary>
@@ -51,6 +56,7 @@ internal sealed class UnitOfWork
         _loadedVersions.Clear();
         _touched.Clear();
         _originals.Clear();
+        _pendingHistory.Clear();
         Now = now;
         Events = recordEvents ? [] : null;
     }
@@ -199,9 +205,10 @@ internal sealed class UnitOfWork
     public void Emit(EngineEventKind kind, ProcessInstance? instance, string? elementId, long key, string? detail = null, long elementKey = 0)
     {
         Events?.Add(new EngineEvent(kind, instance?.Key ?? 0, instance?.BpmnProcessId, elementId, key, Now, detail));
-        if (_historyLevel != HistoryLevel.None && instance is not null)
+        // Steps are noted as values and become history events at commit, so a command that fails builds none.
+        if (_historyLevel != HistoryLevel.None && instance is not null && HistoryRecorder.TryMap(kind, _historyLevel, out var historyKind))
         {
-            HistoryRecorder.Record(this, _historyLevel, kind, instance, elementId, key, detail, elementKey);
+            _pendingHistory.Add(new PendingHistory(historyKind, instance, elementId, key, detail, elementKey));
         }
     }
 
@@ -227,11 +234,25 @@ internal sealed class UnitOfWork
             _changes.Instances.Add((instance, expected));
         }
 
+        if (_pendingHistory.Count > 0)
+        {
+            foreach (var step in _pendingHistory)
+            {
+                if (!_dropEndedHistory || step.Instance.State == ProcessInstanceState.Active)
+                {
+                    HistoryRecorder.Record(this, in step);
+                }
+            }
+        }
+
         if (_historyLevel == HistoryLevel.Full)
         {
             foreach (var instance in _touched)
             {
-                HistoryRecorder.RecordVariables(this, instance, _originals.GetValueOrDefault(instance.Key));
+                if (!_dropEndedHistory || instance.State == ProcessInstanceState.Active)
+                {
+                    HistoryRecorder.RecordVariables(this, instance, _originals.GetValueOrDefault(instance.Key));
+                }
             }
         }
 

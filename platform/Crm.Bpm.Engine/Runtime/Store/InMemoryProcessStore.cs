@@ -27,8 +27,7 @@ public sealed class InMemoryProcessStore : IProcessStore, IHistoryStore
     private readonly Dictionary<string, SortedSet<long>> _workableJobs = new(StringComparer.Ordinal);
     private readonly Dictionary<(long Definition, long Instance), HashSet<long>> _timersByOwner = [];
     private readonly Dictionary<(long Definition, long Instance), HashSet<long>> _subscriptionsByOwner = [];
-    private readonly List<HistoryEvent> _history = [];
-    private readonly HashSet<long> _instancesWithHistory = [];
+    private readonly Dictionary<long, List<HistoryEvent>> _history = [];
     private long _lastKey;
 
     /// <inheritdoc/>
@@ -408,7 +407,7 @@ public sealed class InMemoryProcessStore : IProcessStore, IHistoryStore
             }
         }
 
-        if (changes.History.Count > 0)
+        if (changes.History.Count > 0 || (!KeepEndedInstances && _history.Count > 0))
         {
             AddHistory(changes);
         }
@@ -416,34 +415,52 @@ public sealed class InMemoryProcessStore : IProcessStore, IHistoryStore
 
     private void AddHistory(StoreChanges changes)
     {
-        if (KeepEndedInstances)
-        {
-            _history.AddRange(changes.History);
-            return;
-        }
-
         // Nothing of an ended instance stays when ended instances are dropped: its history goes with it.
-        HashSet<long>? ended = null;
-        foreach (var (instance, _) in changes.Instances)
+        var anyEnded = false;
+        if (!KeepEndedInstances)
         {
-            if (instance.State != ProcessInstanceState.Active)
+            foreach (var (instance, _) in changes.Instances)
             {
-                (ended ??= []).Add(instance.Key);
-                if (_instancesWithHistory.Remove(instance.Key))
+                if (instance.State != ProcessInstanceState.Active)
                 {
-                    _history.RemoveAll(e => e.ProcessInstanceKey == instance.Key);
+                    anyEnded = true;
+                    _history.Remove(instance.Key);
                 }
             }
         }
 
+        List<HistoryEvent>? list = null;
         foreach (var item in changes.History)
         {
-            if (ended is null || !ended.Contains(item.ProcessInstanceKey))
+            if (anyEnded && IsEndedIn(changes, item.ProcessInstanceKey))
             {
-                _history.Add(item);
-                _instancesWithHistory.Add(item.ProcessInstanceKey);
+                continue;
+            }
+
+            if (list is null || list[0].ProcessInstanceKey != item.ProcessInstanceKey)
+            {
+                if (!_history.TryGetValue(item.ProcessInstanceKey, out list))
+                {
+                    list = [];
+                    _history[item.ProcessInstanceKey] = list;
+                }
+            }
+
+            list.Add(item);
+        }
+    }
+
+    private static bool IsEndedIn(StoreChanges changes, long instanceKey)
+    {
+        foreach (var (instance, _) in changes.Instances)
+        {
+            if (instance.Key == instanceKey)
+            {
+                return instance.State != ProcessInstanceState.Active;
             }
         }
+
+        return false;
     }
 
     /// <inheritdoc/>
@@ -451,16 +468,18 @@ public sealed class InMemoryProcessStore : IProcessStore, IHistoryStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var result = new List<HistoryEvent>();
-        foreach (var item in _history)
+        if (query.ProcessInstanceKey is { } only)
         {
-            if (item.Key > query.AfterKey
-                && (query.ProcessInstanceKey is null || item.ProcessInstanceKey == query.ProcessInstanceKey)
-                && (query.BpmnProcessId is null || item.BpmnProcessId == query.BpmnProcessId)
-                && (query.Kind is null || item.Kind == query.Kind)
-                && (query.From is null || item.Time >= query.From)
-                && (query.To is null || item.Time < query.To))
+            if (_history.TryGetValue(only, out var events))
             {
-                result.Add(item);
+                Filter(events, query, result);
+            }
+        }
+        else
+        {
+            foreach (var events in _history.Values)
+            {
+                Filter(events, query, result);
             }
         }
 
@@ -474,25 +493,45 @@ public sealed class InMemoryProcessStore : IProcessStore, IHistoryStore
         return result;
     }
 
+    private static void Filter(List<HistoryEvent> events, HistoryQuery query, List<HistoryEvent> result)
+    {
+        foreach (var item in events)
+        {
+            if (item.Key > query.AfterKey
+                && (query.BpmnProcessId is null || item.BpmnProcessId == query.BpmnProcessId)
+                && (query.Kind is null || item.Kind == query.Kind)
+                && (query.From is null || item.Time >= query.From)
+                && (query.To is null || item.Time < query.To))
+            {
+                result.Add(item);
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public int DeleteHistory(DateTimeOffset endedBefore)
     {
-        var ended = new HashSet<long>();
-        foreach (var item in _history)
+        var ended = new List<long>();
+        foreach (var (key, events) in _history)
         {
-            if (item.Kind is HistoryEventKind.InstanceCompleted or HistoryEventKind.InstanceTerminated && item.Time < endedBefore)
+            foreach (var item in events)
             {
-                ended.Add(item.ProcessInstanceKey);
+                if (item.Kind is HistoryEventKind.InstanceCompleted or HistoryEventKind.InstanceTerminated && item.Time < endedBefore)
+                {
+                    ended.Add(key);
+                    break;
+                }
             }
         }
 
-        if (ended.Count == 0)
+        var removed = 0;
+        foreach (var key in ended)
         {
-            return 0;
+            removed += _history[key].Count;
+            _history.Remove(key);
         }
 
-        _instancesWithHistory.ExceptWith(ended);
-        return _history.RemoveAll(e => ended.Contains(e.ProcessInstanceKey));
+        return removed;
     }
 
     private void ApplyJobs(RecordChanges<JobRecord> changes)
