@@ -242,12 +242,8 @@ internal sealed partial class XmlScanner : IDisposable
 
         // Kept as UTF-8: foreign content is most of some files and is rarely read back, so half the bytes to copy and hold.
         var text = Span[start.._pos];
-        var source = GC.AllocateUninitializedArray<byte>(text.Length);
-        if (System.Text.Ascii.FromUtf16(text, source, out _) != OperationStatus.Done)
-        {
-            source = new byte[Encoding.UTF8.GetByteCount(text)];
-            Encoding.UTF8.GetBytes(text, source);
-        }
+        var source = GC.AllocateUninitializedArray<byte>(Encoding.UTF8.GetByteCount(text));
+        Encoding.UTF8.GetBytes(text, source);
 
         Read();
         return new VerbatimElement(localName, namespaceName, source, namespaces, preserve);
@@ -660,19 +656,97 @@ internal sealed partial class XmlScanner : IDisposable
     }
 
     /// <summary>From an open element's start tag, consumes everything up to and including its end tag, checking it all.</summary>
+    /// <remarks>
+    /// A lean loop rather than <see cref="Read"/>: nothing inside is reported, so character data is only checked (one
+    /// vectorized search per run of text) and no node state is set up; tags go through the same checks as ever.
+    /// </remarks>
     private void SkipToEndTag()
     {
         var depth = _depth;
         while (true)
         {
-            if (!Read())
+            if (_popPending)
+            {
+                PopElement();
+            }
+
+            if (_pos >= _end)
             {
                 throw UnexpectedEnd();
             }
 
-            if (_nodeType == XmlNodeType.EndElement && _depth == depth)
+            var s = Span;
+            if (s[_pos] != '<')
+            {
+                SkipCharacterData();
+                continue;
+            }
+
+            _nodeStart = _pos;
+            if (_pos + 1 >= _end)
+            {
+                throw UnexpectedEnd();
+            }
+
+            switch (s[_pos + 1])
+            {
+                case '/':
+                    ReadEndTag();
+                    if (_depth == depth)
+                    {
+                        _localName = null;
+                        _prefix = null;
+                        _value = null;
+                        return;
+                    }
+
+                    break;
+                case '?':
+                    SkipProcessingInstruction();
+                    break;
+                case '!':
+                    ReadBang();
+                    break;
+                default:
+                    ReadStartTag();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Inside an element: checks the character data up to the next markup (references, no <c>]]&gt;</c>) and moves past it.</summary>
+    private void SkipCharacterData()
+    {
+        var s = Span;
+        while (true)
+        {
+            var at = s[_pos.._end].IndexOfAny(TextStops);
+            if (at < 0)
+            {
+                _pos = _end;
+                return;
+            }
+
+            _pos += at;
+            var c = s[_pos];
+            if (c == '<')
             {
                 return;
+            }
+
+            if (c == '&')
+            {
+                ScanReference();
+            }
+            else
+            {
+                // XML 1.0 §2.4: the sequence ']]>' may not appear in character data.
+                if (_pos + 2 < _end && s[_pos + 1] == ']' && s[_pos + 2] == '>')
+                {
+                    throw Fault("']]>' is not allowed in character data.", _pos);
+                }
+
+                _pos++;
             }
         }
     }
