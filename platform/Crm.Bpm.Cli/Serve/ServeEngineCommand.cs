@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Crm.Bpm.Cli.Hosting;
 using Crm.Bpm.Engine.Hosting;
 using Crm.Bpm.Engine.Runtime;
+using Crm.Bpm.Engine.Runtime.Deployment;
 using Crm.Bpm.Engine.Runtime.History;
 using Crm.Bpm.Persistence.Database;
 using Microsoft.Extensions.Logging;
@@ -144,7 +145,30 @@ public sealed class ServeEngineCommand : ICliCommand, IDeclaresOptions
 
     private static bool Deploy(ProcessEngine engine, string model, CliConsole console)
     {
-        var deployed = engine.DeployFile(model);
+        DeployResult deployed;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                deployed = engine.DeployFile(model);
+                break;
+            }
+#pragma warning disable CA1031 // Nodes starting together race to insert version 1 (the loser's commit is refused); the next attempt finds it deployed.
+            catch (Exception e) when (e is not OutOfMemoryException && attempt < 3)
+#pragma warning restore CA1031
+            {
+                console.Error.WriteLine($"crm engine serve: deploying {model} met {e.GetType().Name} ({e.Message.Split('\n')[0]}); trying again.");
+                Thread.Sleep(TimeSpan.FromSeconds(attempt));
+            }
+#pragma warning disable CA1031 // Reported as a failed deployment with its reason, not a stack trace.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                console.Error.WriteLine($"crm engine serve: {model} cannot be deployed: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+                return false;
+            }
+        }
+
         if (deployed.Succeeded)
         {
             foreach (var process in deployed.Processes)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Crm.Bpm.Integration.Tests.Crash;
+namespace Crm.Bpm.Integration.Tests.Serve;
 
 /// <summary>One <c>crm engine serve</c> server running as its own OS process (<c>dotnet crm.dll</c>), with its output kept for diagnosis.</summary>
 internal sealed class EngineServerProcess : IDisposable

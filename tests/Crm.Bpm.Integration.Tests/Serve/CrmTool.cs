@@ -1,4 +1,4 @@
-namespace Crm.Bpm.Integration.Tests.Crash;
+namespace Crm.Bpm.Integration.Tests.Serve;
 
 /// <summary>Finds the built <c>crm</c> tool (crm.dll with its runtime config), copied beside this test assembly by the project reference.</summary>
 internal static class CrmTool
