@@ -158,7 +158,17 @@ public sealed class ProcessEngine
                 registered.Add((process, checksum));
             }
 
-            _uow.Commit();
+            try
+            {
+                _uow.Commit();
+            }
+            catch (Exception e) when (e is StoreConcurrencyException or StoreUnavailableException)
+            {
+                // Another server deployed or changed the same definitions meanwhile, or the store is down: nothing was stored.
+                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, CompileDiagnosticCodes.StoreRefused, $"The store did not take the deployment: {e.Message} Nothing was deployed; deploy again.", resourceName));
+                return new DeployResult([], diagnostics);
+            }
+
             foreach (var (process, checksum) in registered)
             {
                 _repository.Register(process, checksum);

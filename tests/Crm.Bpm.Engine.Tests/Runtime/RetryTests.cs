@@ -144,6 +144,21 @@ public sealed class RetryTests
         store.LastKey.Should().BeGreaterThanOrEqualTo(keys.Max());
     }
 
+    [Fact]
+    public void Deployment_TheStoreRefuses_IsADiagnostic_AndDeployingAgainWorks()
+    {
+        var store = new FlakyStore { Conflicts = 1 };
+        var engine = new ProcessEngine(store, new ManualClock());
+
+        var refused = engine.DeployFile(Fixture);
+        var again = engine.DeployFile(Fixture);
+
+        refused.Succeeded.Should().BeFalse();
+        refused.Diagnostics.Should().ContainSingle(d => d.Code == Engine.Runtime.Compilation.CompileDiagnosticCodes.StoreRefused && d.Message.Contains("deploy again"));
+        engine.GetProcess("order").Should().NotBeNull("the second deployment went through");
+        again.Processes.Should().Contain(p => p.BpmnProcessId == "order" && p.Version == 1);
+    }
+
     private sealed class CountingEffect : ICommitEffect
     {
         public int Applied { get; private set; }

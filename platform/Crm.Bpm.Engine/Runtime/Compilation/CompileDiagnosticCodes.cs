@@ -23,4 +23,7 @@ public static class CompileDiagnosticCodes
 
     /// <summary>The file could not be read or parsed.</summary>
     public const string Unreadable = "ENG007";
+
+    /// <summary>The store did not take the deployment (a concurrent deployment, or the store unreachable); nothing was deployed.</summary>
+    public const string StoreRefused = "ENG008";
 }

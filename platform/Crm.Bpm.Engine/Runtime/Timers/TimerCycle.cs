@@ -8,7 +8,7 @@ namespace Crm.Bpm.Engine.Runtime.Timers;
 /// <param name="Interval">The time between firings.</param>
 public readonly record struct TimerCycle(int Repetitions, DateTimeOffset? Start, IsoDuration Interval)
 {
-    /// <summary>Parses a repeating interval; false for anything else (cron expressions are not supported).</summary>
+    /// <summary>Parses a repeating interval; false for anything else (cron cycles are read separately).</summary>
     public static bool TryParse(string? text, out TimerCycle cycle)
     {
         cycle = default;
