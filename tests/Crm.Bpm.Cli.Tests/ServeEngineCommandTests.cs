@@ -35,7 +35,7 @@ public sealed class ServeEngineCommandTests : IDisposable
         var opened = EngineDatabase.Open(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connection });
         using (var context = opened.CreateContext())
         {
-            context.Database.ExecuteSqlRaw("INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('29991231000000_FromTheFuture', '99.0.0')");
+            context.Database.ExecuteSqlRaw($"INSERT INTO {EngineMigrations.HistoryTable} (\"MigrationId\", \"ProductVersion\") VALUES ('29991231000000_FromTheFuture', '99.0.0')");
         }
 
         var (code, _, error) = Run("engine", "serve", "--store", "sqlite", "--connection", connection, "--node-id", "n1");
