@@ -9,6 +9,7 @@ using Crm.Bpm.Entities.Records;
 using Crm.Bpm.Entities.Schemas;
 using Crm.Bpm.Persistence.Entities.Tables;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Crm.Bpm.Persistence.Entities;
 
@@ -63,13 +64,17 @@ public sealed class EfRecordStore : IRecordStore
             db.Grants.Where(g => deleted.Contains(g.RecordId)).ExecuteDelete();
         }
 
+        // Updates and deletes go through EF Core for their version check (UPDATE/DELETE ... WHERE version = @expected
+        // must hit one row); inserts, the bulk of the rows, go as multi-row statements in the same transaction.
+        var created = new List<object?[]>();
+        var keys = new List<object?[]>();
         foreach (var write in changes.Writes)
         {
             var row = ToRow(write);
             switch (write.Kind)
             {
                 case RecordChangeKind.Created:
-                    db.Records.Add(row);
+                    created.Add([row.Id, row.Entity, row.Version, row.OwnerId, row.CreatedOn, row.CreatedBy, row.ModifiedOn, row.ModifiedBy, row.Display, row.Search, row.Data]);
                     break;
                 case RecordChangeKind.Updated:
                     db.Records.Attach(row);
@@ -88,65 +93,29 @@ public sealed class EfRecordStore : IRecordStore
 
             if (write.Kind != RecordChangeKind.Deleted)
             {
-                foreach (var key in write.DuplicateKeys)
-                {
-                    db.DuplicateKeys.Add(new DuplicateKeyRow { Entity = write.Record.Entity, Rule = key.Rule, Key = key.Key, RecordId = row.Id });
-                }
+                keys.AddRange(write.DuplicateKeys.Select(k => new object?[] { write.Record.Entity, k.Rule, k.Key, row.Id }));
             }
-        }
-
-        foreach (var entry in changes.ChangeLog)
-        {
-            db.ChangeLog.Add(new ChangeLogRow
-            {
-                Entity = entry.Entity,
-                RecordId = Key(entry.RecordId),
-                Kind = (int)entry.Kind,
-                Field = entry.Field,
-                OldValue = entry.OldValue,
-                NewValue = entry.NewValue,
-                UserId = entry.UserId is { } u ? Key(u) : null,
-                ChangedOn = entry.ChangedOn,
-            });
-        }
-
-        foreach (var e in changes.Events)
-        {
-            db.RecordEvents.Add(new RecordEventRow
-            {
-                Entity = e.Entity,
-                RecordId = Key(e.RecordId),
-                Kind = (int)e.Kind,
-                ChangedFields = new JsonArray([.. e.ChangedFields.Select(f => JsonValue.Create(f))]).ToJsonString(),
-                Snapshot = e.Snapshot,
-                UserId = e.UserId is { } u ? Key(u) : null,
-                OccurredOn = e.OccurredOn,
-            });
-        }
-
-        foreach (var grant in changes.Grants)
-        {
-            db.Grants.Add(new RecordGrantRow
-            {
-                RecordId = Key(grant.RecordId),
-                Entity = grant.Entity,
-                GranteeKind = (int)grant.Kind,
-                Grantee = grant.Grantee,
-                CanRead = grant.Read,
-                CanUpdate = grant.Update,
-                CanDelete = grant.Delete,
-            });
         }
 
         try
         {
             db.SaveChanges();
-            transaction.Commit();
         }
         catch (DbUpdateConcurrencyException e)
         {
             throw new RecordConcurrencyException("A record changed since it was read; nothing was written.", e);
         }
+
+        var insert = new RowInserter(_database.Sql, db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
+        insert.Insert("crm_records", ["id", "entity", "version", "owner_id", "created_on", "created_by", "modified_on", "modified_by", "display", "search", "data:json"], created);
+        insert.Insert("crm_duplicate_keys", ["entity", "rule", "key", "record_id"], keys);
+        insert.Insert("crm_change_log", ["entity", "record_id", "kind", "field", "old_value", "new_value", "user_id", "changed_on"], changes.ChangeLog
+            .Select(e => new object?[] { e.Entity, Key(e.RecordId), (int)e.Kind, e.Field, e.OldValue, e.NewValue, e.UserId is { } u ? Key(u) : null, e.ChangedOn }).ToList());
+        insert.Insert("crm_record_events", ["entity", "record_id", "kind", "changed_fields", "snapshot:json", "user_id", "occurred_on"], changes.Events
+            .Select(e => new object?[] { e.Entity, Key(e.RecordId), (int)e.Kind, new JsonArray([.. e.ChangedFields.Select(f => JsonValue.Create(f))]).ToJsonString(), e.Snapshot, e.UserId is { } u ? Key(u) : null, e.OccurredOn }).ToList());
+        insert.Insert("crm_record_grants", ["record_id", "grantee_kind", "grantee", "entity", "can_read", "can_update", "can_delete"], changes.Grants
+            .Select(g => new object?[] { Key(g.RecordId), (int)g.Kind, g.Grantee, g.Entity, g.Read, g.Update, g.Delete }).ToList());
+        transaction.Commit();
     }
 
     public RecordPage Query(QueryPlan plan)
