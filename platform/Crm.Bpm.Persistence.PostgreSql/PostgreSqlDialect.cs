@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Net.Sockets;
 using Crm.Bpm.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +10,7 @@ using Npgsql;
 namespace Crm.Bpm.Persistence.PostgreSql;
 
 /// <summary>PostgreSQL for the engine store: row locks with <c>FOR UPDATE SKIP LOCKED</c>, automatic statement preparation.</summary>
-public sealed class PostgreSqlDialect : DatabaseDialect
+public sealed partial class PostgreSqlDialect : DatabaseDialect
 {
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
@@ -35,6 +38,24 @@ public sealed class PostgreSqlDialect : DatabaseDialect
         using var connection = (NpgsqlConnection)CreateConnection(connectionString);
         NpgsqlConnection.ClearPool(connection);
     }
+
+    public override string? InsertJsonRows(string table, IReadOnlyList<(string Name, string Kind)> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) SELECT {string.Join(", ", columns.Select((c, i) => $"(r ->> {i})::{c.Kind}"))} FROM json_array_elements(@p0::json) AS r";
+    }
+
+    public override string? PositionalBatchSql(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        // Npgsql runs a batch of positional commands ($1, $2...) as they are; named ones are parsed and rewritten on every execution.
+        return _positional.GetOrAdd(sql, static text => Placeholder().Replace(text, m => "$" + (int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private readonly ConcurrentDictionary<string, string> _positional = new(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"@p(\d+)")]
+    private static partial Regex Placeholder();
 
     public override bool IsTransient(Exception exception)
     {

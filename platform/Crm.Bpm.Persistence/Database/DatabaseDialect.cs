@@ -59,6 +59,15 @@ public abstract class DatabaseDialect
     /// <summary>The clause at the end of a query that locks the rows read and skips those locked by others (PostgreSQL), or empty.</summary>
     public virtual string SkipLocked => "";
 
+    /// <summary>An INSERT of many rows from one JSON parameter <c>@p0</c> (an array of rows, each an array of the column values), or null where multi-row VALUES are cheaper.</summary>
+    /// <remarks>Binding hundreds of parameters costs more (SQLite binds each by name, Npgsql rewrites the SQL) than parsing the rows from JSON in one go.</remarks>
+    /// <param name="table">The table.</param>
+    /// <param name="columns">Each column with its kind: <c>bigint</c>, <c>int</c> or <c>text</c>.</param>
+    public virtual string? InsertJsonRows(string table, IReadOnlyList<(string Name, string Kind)> columns) => null;
+
+    /// <summary>The SQL with positional placeholders for a batch command whose parameters go unnamed, or null to keep <c>@p0</c>.. names.</summary>
+    public virtual string? PositionalBatchSql(string sql) => null;
+
     /// <summary>An UPDATE that returns the updated rows' columns.</summary>
     public virtual string UpdateReturning(string table, string set, string where, string columns) =>
         $"UPDATE {table} SET {set} WHERE {where} RETURNING {columns}";

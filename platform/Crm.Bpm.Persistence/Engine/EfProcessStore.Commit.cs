@@ -374,6 +374,17 @@ public sealed partial class EfProcessStore
     /// <summary>Queues the events as multi-row INSERTs (up to 64 rows each): one statement instead of one per event.</summary>
     private void WriteHistory(List<HistoryEvent> events)
     {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        if (_historyJsonInsert.Value is { } jsonInsert)
+        {
+            Queue(jsonInsert, [HistoryJson(events)]);
+            return;
+        }
+
         for (var start = 0; start < events.Count; start += HistoryRowsPerStatement)
         {
             var count = Math.Min(HistoryRowsPerStatement, events.Count - start);
@@ -401,6 +412,52 @@ public sealed partial class EfProcessStore
             }
 
             Queue(HistoryStatement(count), values);
+        }
+    }
+
+    private static string HistoryJson(List<HistoryEvent> events)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(events.Count * 160);
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var e in events)
+            {
+                w.WriteStartArray();
+                w.WriteNumberValue(e.Key);
+                w.WriteNumberValue(Ticks.Of(e.Time));
+                w.WriteNumberValue((int)e.Kind);
+                w.WriteNumberValue(e.ProcessInstanceKey);
+                w.WriteNumberValue(e.ProcessDefinitionKey);
+                w.WriteStringValue(e.BpmnProcessId);
+                WriteNullable(w, e.ElementId);
+                w.WriteNumberValue(e.ElementInstanceKey);
+                WriteNullable(w, e.ElementType);
+                WriteNullable(w, e.VariableName);
+                WriteNullable(w, e.Value);
+                w.WriteNumberValue(e.ScopeKey);
+                w.WriteNumberValue(e.TaskKey);
+                w.WriteNumberValue(e.IncidentKey);
+                w.WriteNumberValue(e.JobKey);
+                WriteNullable(w, e.Detail);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteNullable(System.Text.Json.Utf8JsonWriter w, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            w.WriteStringValue(value);
         }
     }
 
@@ -470,11 +527,16 @@ public sealed partial class EfProcessStore
                 foreach (var write in _pending)
                 {
                     var command = batch.CreateBatchCommand();
-                    command.CommandText = write.Sql;
+                    var positional = _dialect.PositionalBatchSql(write.Sql);
+                    command.CommandText = positional ?? write.Sql;
                     for (var i = 0; i < write.Values.Length; i++)
                     {
                         var parameter = command.CreateParameter();
-                        parameter.ParameterName = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        if (positional is null)
+                        {
+                            parameter.ParameterName = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        }
+
                         parameter.Value = write.Values[i] ?? DBNull.Value;
                         command.Parameters.Add(parameter);
                     }

@@ -26,6 +26,14 @@ public sealed partial class EfProcessStore : IProcessStore, IHistoryStore, IDisp
     private readonly Dictionary<long, CachedRows> _rows = [];
     private readonly Dictionary<long, object> _read = [];
     private readonly List<PendingWrite> _pending = [];
+    private readonly Lazy<string?> _historyJsonInsert;
+
+    private static readonly (string Name, string Kind)[] HistoryColumnKinds =
+    [
+        ("event_key", "bigint"), ("event_time", "bigint"), ("kind", "int"), ("instance_key", "bigint"), ("definition_key", "bigint"), ("bpmn_process_id", "text"),
+        ("element_id", "text"), ("element_instance_key", "bigint"), ("element_type", "text"), ("variable_name", "text"), ("value", "text"), ("scope_key", "bigint"),
+        ("task_key", "bigint"), ("incident_key", "bigint"), ("job_key", "bigint"), ("detail", "text"),
+    ];
 
     // The compiled definitions of the instances this store committed: the engine's own objects, so instances it loads
     // again share them; a definition deployed by another engine comes from Processes instead.
@@ -39,6 +47,7 @@ public sealed partial class EfProcessStore : IProcessStore, IHistoryStore, IDisp
         ArgumentNullException.ThrowIfNull(connectionString);
         _dialect = dialect;
         _connectionString = connectionString;
+        _historyJsonInsert = new(() => dialect.InsertJsonRows("bpm_history", HistoryColumnKinds));
     }
 
     /// <summary>Finds the compiled process of a definition key, to put loaded instances together (usually <c>engine.GetProcess</c>).</summary>
