@@ -89,7 +89,7 @@ public sealed class FireTimerTests
 
         var incident = h.Engine.GetIncidents(key).Should().ContainSingle().Subject;
         incident.Type.Should().Be(IncidentType.ExtractValueError);
-        incident.Message.Should().Contain("'0 61 * * * *' is not a valid cron expression");
+        incident.Message.Should().Contain("gave '0 61 * * * *', which is not a valid cron expression: ").And.Contain("Minutes");
         h.Engine.GetTimers(key).Should().BeEmpty();
     }
 

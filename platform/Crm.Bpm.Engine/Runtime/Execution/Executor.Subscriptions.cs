@@ -204,7 +204,7 @@ internal sealed partial class Executor
                 {
                     if (!CronCycle.TryParse(text, out var expression, out cron, out error))
                     {
-                        error = $"{spec.Value} gave {error}";
+                        error = $"{spec.Value} gave '{text}', which is {error}";
                         return false;
                     }
 

@@ -8,7 +8,7 @@ internal static class CronCycle
     /// <summary>Whether the text is meant as a cron expression (it has fields separated by spaces).</summary>
     public static bool LooksLikeCron(string text) => StripRepeat(text).Contains(' ', StringComparison.Ordinal);
 
-    /// <summary>Parses the cron expression; on failure <paramref name="error"/> says why.</summary>
+    /// <summary>Parses the cron expression; on failure <paramref name="error"/> says why, phrased to follow "which is".</summary>
     public static bool TryParse(string text, out CronExpression? expression, out string? normalized, out string? error)
     {
         expression = null;
@@ -18,7 +18,7 @@ internal static class CronCycle
         normalized = string.Join(' ', fields);
         if (fields.Length is not (5 or 6))
         {
-            error = $"'{text}' is not a cron expression: it has {fields.Length} fields, not 6 (second minute hour day month weekday) or 5 (minute hour day month weekday).";
+            error = $"not a cron expression: it has {fields.Length} fields, not 6 (second minute hour day month weekday) or 5 (minute hour day month weekday).";
             return false;
         }
 
@@ -29,7 +29,7 @@ internal static class CronCycle
         }
         catch (CronFormatException e)
         {
-            error = $"'{text}' is not a valid cron expression: {e.Message}";
+            error = $"not a valid cron expression: {e.Message}";
             return false;
         }
     }
