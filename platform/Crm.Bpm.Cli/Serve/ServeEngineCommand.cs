@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using Crm.Bpm.Cli.Hosting;
 using Crm.Bpm.Engine.Hosting;
 using Crm.Bpm.Engine.Runtime;
-using Crm.Bpm.Engine.Runtime.Deployment;
+using Crm.Bpm.Engine.Runtime.Compilation;
 using Crm.Bpm.Engine.Runtime.History;
 using Crm.Bpm.Persistence.Database;
 using Microsoft.Extensions.Logging;
@@ -145,28 +145,14 @@ public sealed class ServeEngineCommand : ICliCommand, IDeclaresOptions
 
     private static bool Deploy(ProcessEngine engine, string model, CliConsole console)
     {
-        DeployResult deployed;
-        for (var attempt = 1; ; attempt++)
+        var deployed = engine.DeployFile(model);
+        for (var attempt = 1; attempt < 3 && deployed.Diagnostics.Any(d => d.Code == CompileDiagnosticCodes.StoreRefused); attempt++)
         {
-            try
-            {
-                deployed = engine.DeployFile(model);
-                break;
-            }
-#pragma warning disable CA1031 // Nodes starting together race to insert version 1 (the loser's commit is refused); the next attempt finds it deployed.
-            catch (Exception e) when (e is not OutOfMemoryException && attempt < 3)
-#pragma warning restore CA1031
-            {
-                console.Error.WriteLine($"crm engine serve: deploying {model} met {e.GetType().Name} ({e.Message.Split('\n')[0]}); trying again.");
-                Thread.Sleep(TimeSpan.FromSeconds(attempt));
-            }
-#pragma warning disable CA1031 // Reported as a failed deployment with its reason, not a stack trace.
-            catch (Exception e) when (e is not OutOfMemoryException)
-#pragma warning restore CA1031
-            {
-                console.Error.WriteLine($"crm engine serve: {model} cannot be deployed: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
-                return false;
-            }
+            // Nodes starting together race to insert version 1 and the loser's commit is refused; the next attempt
+            // finds the version deployed (a no-op). A database that went away for a moment is retried the same way.
+            console.Error.WriteLine($"crm engine serve: deploying {model} was refused by the database; trying again.");
+            Thread.Sleep(TimeSpan.FromSeconds(attempt));
+            deployed = engine.DeployFile(model);
         }
 
         if (deployed.Succeeded)
