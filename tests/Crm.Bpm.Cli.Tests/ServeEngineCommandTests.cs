@@ -85,12 +85,53 @@ public sealed class ServeEngineCommandTests : IDisposable
     }
 
     [Fact]
-    public void Serve_WithoutNodeId_IsAUsageError()
+    public void Serve_WithoutStoreOrNodeId_UsesSqliteAndANodeIdOfTheMachine()
     {
-        var (code, _, error) = Run("engine", "serve", "--store", "sqlite");
+        var connection = $"Data Source={Path.Combine(_folder, "defaults.db")}";
+
+        var (code, output, error) = Run("engine", "serve", "--connection", connection, "--stop-after", "200ms");
+
+        code.Should().Be(0, error);
+        output.Should().Contain($"node {Environment.MachineName}-{Environment.ProcessId} serving the SQLite database")
+            .And.Contain("job types: none (external workers only)");
+    }
+
+    [Fact]
+    public void Serve_WithCrm_LoadsTheDecisionsAndSchemas_AndServesTheBuiltInConnectors()
+    {
+        var connection = $"Data Source={Path.Combine(_folder, "crm.db")}";
+        var folder = Path.Combine(SharedData.RepositoryRoot, "processes", "lead-qualification");
+        var deploy = $"{Path.Combine(folder, "lead-qualification.bpmn")},{Path.Combine(folder, "lead-scoring.dmn")}";
+        var schemas = Path.Combine(SharedData.RepositoryRoot, "processes", "schemas");
+
+        var (code, output, error) = Run("engine", "serve", "--connection", connection, "--node-id", "n1", "--deploy", deploy, "--crm", schemas, "--stop-after", "300ms");
+
+        code.Should().Be(0, error);
+        output.Should().Contain("decisions lead-scoring loaded from")
+            .And.Contain("lead-qualification version 1 deployed from")
+            .And.Contain($"8 entity schemas from {schemas}; record triggers and built-in connectors on.")
+            .And.Contain("crm:create-record").And.Contain("crm:assign").And.Contain("crm:send-email").And.Contain("crm:http");
+    }
+
+    [Fact]
+    public void Serve_WithAMissingSchemaFolder_SaysWhichAndExitsWith3()
+    {
+        var connection = $"Data Source={Path.Combine(_folder, "noschemas.db")}";
+        var missing = Path.Combine(_folder, "no-such-folder");
+
+        var (code, _, error) = Run("engine", "serve", "--connection", connection, "--node-id", "n1", "--crm", missing);
+
+        code.Should().Be(Crm.Bpm.Cli.Serve.ServeEngineCommand.DatabaseExitCode);
+        error.Should().Contain($"the schema folder '{missing}' does not exist").And.Contain("processes/schemas");
+    }
+
+    [Fact]
+    public void Serve_WithABadSmtpAddress_IsAUsageError()
+    {
+        var (code, _, error) = Run("engine", "serve", "--connection", $"Data Source={Path.Combine(_folder, "smtp.db")}", "--smtp", "mailhost");
 
         code.Should().Be(CliApp.UsageExitCode);
-        error.Should().Contain("option --node-id is required");
+        error.Should().Contain("--smtp must be HOST:PORT");
     }
 
     public void Dispose()

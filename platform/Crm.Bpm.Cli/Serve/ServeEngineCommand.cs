@@ -2,6 +2,9 @@ using System.Data.Common;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Crm.Bpm.Cli.Hosting;
+using Crm.Bpm.Connectors.Email;
+using Crm.Bpm.Connectors.Triggers;
+using Crm.Bpm.Engine.DmnDecisions;
 using Crm.Bpm.Engine.Hosting;
 using Crm.Bpm.Engine.Runtime;
 using Crm.Bpm.Engine.Runtime.Compilation;
@@ -22,14 +25,14 @@ public sealed class ServeEngineCommand : ICliCommand, IDeclaresOptions
     public const int DatabaseExitCode = 3;
 
     private static readonly string[] Options =
-        ["store", "connection", "node-id", "deploy", "handlers", "history", "concurrency", "lock-timeout", "poll-interval", "timer-lock-timeout", "stop-after", "log"];
+        ["store", "connection", "node-id", "deploy", "handlers", "history", "concurrency", "lock-timeout", "poll-interval", "timer-lock-timeout", "stop-after", "log", "crm", "smtp"];
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Path { get; } = ["engine", "serve"];
 
     /// <inheritdoc/>
     public string Usage =>
-        "--store sqlite|postgres|sqlserver [--connection CS] --node-id ID [--deploy FILE.bpmn[,FILE.bpmn...]] [--handlers crash-test] " +
+        "[--store sqlite|postgres|sqlserver] [--connection CS] [--node-id ID] [--deploy FILE.bpmn|FILE.dmn[,...]] [--crm SCHEMA-FOLDER] [--smtp HOST:PORT] [--handlers crash-test] " +
         "[--history none|activity|full] [--concurrency N] [--lock-timeout 5m] [--poll-interval 500ms] [--timer-lock-timeout 1m] [--stop-after 30s] [--log info|debug|warn]";
 
     /// <inheritdoc/>
@@ -53,8 +56,10 @@ public sealed class ServeEngineCommand : ICliCommand, IDeclaresOptions
             throw new CliUsageException($"unexpected argument '{arguments.Positional[0]}'");
         }
 
-        var provider = Provider(arguments.Require("store"));
-        var nodeId = arguments.Require("node-id");
+        // Defaults a new user meets: SQLite under ./data, a node id from the machine and process.
+        var provider = Provider(arguments.Get("store") ?? "sqlite");
+        var nodeId = arguments.Get("node-id") ?? $"{Environment.MachineName}-{Environment.ProcessId}";
+        var smtp = Smtp(arguments.Get("smtp"));
         var history = History(arguments.Get("history"));
         var handlers = Handlers(arguments.Get("handlers"));
         var logLevel = LogLevelOf(arguments.Get("log"));
@@ -93,11 +98,30 @@ public sealed class ServeEngineCommand : ICliCommand, IDeclaresOptions
             return DatabaseExitCode;
         }
 
+        // Decision tables are loaded by every node from the files named (they are not stored in the database yet).
+        var decisions = new DmnDecisionEvaluator();
+        foreach (var model in models.Where(m => m.EndsWith(".dmn", StringComparison.OrdinalIgnoreCase)))
+        {
+            var found = decisions.DeployFile(model);
+            if (found.Any(d => d.IsError))
+            {
+                foreach (var diagnostic in found.Where(d => d.IsError))
+                {
+                    console.Error.WriteLine(diagnostic.ToString());
+                }
+
+                console.Error.WriteLine($"crm engine serve: {model} cannot be deployed.");
+                return 1;
+            }
+
+            console.Out.WriteLine($"crm engine serve: decisions {string.Join(", ", decisions.DecisionIds)} loaded from {model}.");
+        }
+
         using var store = database.CreateStore();
-        var engine = new ProcessEngine(store, options: new EngineOptions { HistoryLevel = history });
+        var engine = new ProcessEngine(store, options: new EngineOptions { HistoryLevel = history, DecisionEvaluator = decisions });
         // Instances of definitions deployed by another node are put together with the process compiled from its stored XML.
         store.Processes = engine.GetProcess;
-        foreach (var model in models)
+        foreach (var model in models.Where(m => !m.EndsWith(".dmn", StringComparison.OrdinalIgnoreCase)))
         {
             if (!Deploy(engine, model, console))
             {
@@ -105,10 +129,28 @@ public sealed class ServeEngineCommand : ICliCommand, IDeclaresOptions
             }
         }
 
-        return Serve(engine, database, handlers, executorOptions, schedulerOptions, stopAfter, logLevel, console);
+        CrmNode? crm = null;
+        if (arguments.Get("crm") is { } schemaFolder)
+        {
+            try
+            {
+                crm = CrmNode.Open(database, provider, engine, handlers, schemaFolder, smtp);
+                console.Out.WriteLine($"crm engine serve: {crm.SchemaCount} entity schemas from {schemaFolder}; record triggers and built-in connectors on.");
+            }
+            catch (DatabaseOpenException e)
+            {
+                console.Error.WriteLine($"crm engine serve: {e.Message}");
+                return DatabaseExitCode;
+            }
+        }
+
+        using (crm)
+        {
+            return Serve(engine, database, handlers, executorOptions, schedulerOptions, stopAfter, logLevel, console, crm?.Dispatcher);
+        }
     }
 
-    private static int Serve(ProcessEngine engine, EngineDatabase database, JobHandlerRegistry handlers, JobExecutorOptions executorOptions, TimerSchedulerOptions schedulerOptions, TimeSpan? stopAfter, LogLevel logLevel, CliConsole console)
+    private static int Serve(ProcessEngine engine, EngineDatabase database, JobHandlerRegistry handlers, JobExecutorOptions executorOptions, TimerSchedulerOptions schedulerOptions, TimeSpan? stopAfter, LogLevel logLevel, CliConsole console, TriggerDispatcher? dispatcher)
     {
         var nodeId = executorOptions.NodeId;
         using var stopping = new CancellationTokenSource();
@@ -131,12 +173,14 @@ public sealed class ServeEngineCommand : ICliCommand, IDeclaresOptions
         using var scheduler = new TimerScheduler(engine, schedulerOptions, signal, new ConsoleLineLogger<TimerScheduler>(console.Error, nodeId, logLevel));
         executor.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         scheduler.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        dispatcher?.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         var types = handlers.Count == 0 ? "none (external workers only)" : string.Join(", ", handlers.Types);
         console.Out.WriteLine($"crm engine serve: node {nodeId} serving {database.Description}; job types: {types}. Stop with Ctrl+C or SIGTERM.");
         console.Out.Flush();
 
         stopping.Token.WaitHandle.WaitOne();
 
+        dispatcher?.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         scheduler.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         executor.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"crm engine serve: node {nodeId} stopped: {executor.JobsCompleted} jobs completed, {executor.JobsFailed} failed, {executor.ErrorsThrown} BPMN errors, {scheduler.TimersFired} timers fired."));
@@ -194,6 +238,22 @@ public sealed class ServeEngineCommand : ICliCommand, IDeclaresOptions
         {
             throw new DatabaseOpenException($"Cannot create the crash-test table {CrashTestEffects.Table} in {database.Description}: {e.Message}", e);
         }
+    }
+
+    private static SmtpOptions Smtp(string? text)
+    {
+        if (text is null)
+        {
+            return new SmtpOptions { Host = "127.0.0.1" };
+        }
+
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            throw new CliUsageException($"--smtp must be HOST:PORT, such as 127.0.0.1:25, not '{text}'");
+        }
+
+        return new SmtpOptions { Host = text[..colon], Port = port };
     }
 
     private static DatabaseProvider Provider(string store) => store switch
