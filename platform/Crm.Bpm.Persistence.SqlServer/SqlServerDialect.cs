@@ -61,6 +61,8 @@ public sealed class SqlServerDialect : DatabaseDialect
         command.ExecuteNonQuery();
     }
 
+    public override bool PreferBatches => true;
+
     public override string Top(string parameter) => $"TOP ({parameter}) ";
 
     public override string Limit(string parameter) => "";

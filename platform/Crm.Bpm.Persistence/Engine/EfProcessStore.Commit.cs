@@ -509,7 +509,7 @@ public sealed partial class EfProcessStore
     /// <summary>Queues a write of the commit; <paramref name="mustHitOne"/> is the conflict message when it must change exactly one row.</summary>
     private void Queue(string sql, object?[] values, string? mustHitOne = null) => _pending.Add(new PendingWrite(sql, values, mustHitOne));
 
-    /// <summary>Sends the queued writes: as one batch (one round trip) where the provider supports it, else one prepared command each.</summary>
+    /// <summary>Sends the queued writes: as one batch (one round trip) where the dialect prefers it, else one prepared command each.</summary>
     private void Flush()
     {
         if (_pending.Count == 0)
@@ -520,7 +520,7 @@ public sealed partial class EfProcessStore
         try
         {
             var connection = Connection();
-            if (_pending.Count > 1 && connection.CanCreateBatch)
+            if (_pending.Count > 1 && _dialect.PreferBatches && connection.CanCreateBatch)
             {
                 using var batch = connection.CreateBatch();
                 batch.Transaction = _transaction;
