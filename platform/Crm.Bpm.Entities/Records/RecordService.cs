@@ -169,26 +169,10 @@ public sealed class RecordService
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(changes);
-        if (Prepare(user, entity, EntityOperation.Update) is { } refused)
+        var (refused, schema, current) = LoadForUpdate(user, entity, id, expectedVersion, "You may read but not change this {0} record; ask its owner for a grant.");
+        if (refused is not null)
         {
             return refused;
-        }
-
-        var schema = _schemas.Find(entity)!;
-        var current = _store.Find(entity, id);
-        if (current is null || !_access.Allows(user, schema, current, EntityOperation.Read))
-        {
-            return RecordResult.Fail(RecordFailure.NotFound, NotFound(entity, id));
-        }
-
-        if (!_access.Allows(user, schema, current, EntityOperation.Update))
-        {
-            return RecordResult.Fail(RecordFailure.Forbidden, Forbidden("ACC002", $"You may read but not change this {schema.DisplayName} record; ask its owner for a grant.", id.ToString("D")));
-        }
-
-        if (current.Version != expectedVersion)
-        {
-            return Conflict(schema, id, expectedVersion, current.Version);
         }
 
         var fieldAccess = _access.FieldAccess(user, entity);
@@ -240,30 +224,41 @@ public sealed class RecordService
         return Commit(set, schema, id, expectedVersion) ?? new RecordResult { Record = Visible(updated, fieldAccess), Duplicates = duplicates };
     }
 
-    /// <summary>Gives the record to another owner (record rights follow the owner).</summary>
-    public RecordResult ChangeOwner(CrmUser user, string entity, Guid id, long expectedVersion, Guid owner)
+    /// <summary>The schema and stored record for a change at <c>expectedVersion</c>, or why the user may not make it (operation right, record right, version).</summary>
+    /// <remarks><c>forbidden</c> is the message when the user may read but not change the record; {0} is the entity's display name.</remarks>
+    private (RecordResult? Refused, EntitySchema Schema, Record Current) LoadForUpdate(CrmUser user, string entity, Guid id, long expectedVersion, string forbidden)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (Prepare(user, entity, EntityOperation.Update) is { } refused)
         {
-            return refused;
+            return (refused, null!, null!);
         }
 
         var schema = _schemas.Find(entity)!;
         var current = _store.Find(entity, id);
         if (current is null || !_access.Allows(user, schema, current, EntityOperation.Read))
         {
-            return RecordResult.Fail(RecordFailure.NotFound, NotFound(entity, id));
+            return (RecordResult.Fail(RecordFailure.NotFound, NotFound(entity, id)), schema, null!);
         }
 
         if (!_access.Allows(user, schema, current, EntityOperation.Update))
         {
-            return RecordResult.Fail(RecordFailure.Forbidden, Forbidden("ACC002", $"You may not change the owner of this {schema.DisplayName} record.", id.ToString("D")));
+            var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, forbidden, schema.DisplayName);
+            return (RecordResult.Fail(RecordFailure.Forbidden, Forbidden("ACC002", message, id.ToString("D"))), schema, current);
         }
 
-        if (current.Version != expectedVersion)
+        return current.Version != expectedVersion
+            ? (Conflict(schema, id, expectedVersion, current.Version), schema, current)
+            : (null, schema, current);
+    }
+
+    /// <summary>Gives the record to another owner (record rights follow the owner).</summary>
+    public RecordResult ChangeOwner(CrmUser user, string entity, Guid id, long expectedVersion, Guid owner)
+    {
+        var (refused, schema, current) = LoadForUpdate(user, entity, id, expectedVersion, "You may not change the owner of this {0} record.");
+        if (refused is not null)
         {
-            return Conflict(schema, id, expectedVersion, current.Version);
+            return refused;
         }
 
         var now = _clock.GetUtcNow().UtcDateTime;
