@@ -394,6 +394,15 @@ internal sealed partial class Executor
             return NotFound($"No open incident with key {command.IncidentKey}; it may have been resolved already.");
         }
 
+        if (incident.ProcessInstanceKey == 0)
+        {
+            // An incident outside any instance (a record trigger whose condition failed): there is no step to run
+            // again; resolving it is the operator saying the cause is dealt with.
+            _uow.DeleteIncident(incident.Key);
+            _uow.Emit(EngineEventKind.IncidentResolved, null, incident.ElementId, incident.Key);
+            return null;
+        }
+
         var instance = _uow.GetInstance(incident.ProcessInstanceKey);
         if (instance is null || instance.State != ProcessInstanceState.Active)
         {
