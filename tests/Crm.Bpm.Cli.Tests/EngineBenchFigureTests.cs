@@ -43,6 +43,41 @@ public class EngineBenchFigureTests
     }
 
     [Fact]
+    public void Model_OnSqlite_WithTwoEngines_SpreadsTheInstancesAndSaysSo()
+    {
+        var (code, output, error) = Run("bench", "engine", "--store", "sqlite", "--model", Straight10, "--instances", "50", "--engines", "2");
+
+        code.Should().Be(0, error);
+        ShouldBeAFigure(Figures(output).Single(), "model straight10.bpmn (2 engines)", "instances/s", 50, "sqlite");
+    }
+
+    [Fact]
+    public void UserTaskCycle_OnSqlite_WithThreeEngines_PrintsCyclesPerSecond()
+    {
+        var (code, output, error) = Run("bench", "engine", "--store", "sqlite", "--scenario", "user-task-cycle", "--instances", "31", "--engines", "3");
+
+        code.Should().Be(0, error);
+        ShouldBeAFigure(Figures(output).Single(), "user-task-cycle (3 engines)", "cycles/s", 31, "sqlite");
+    }
+
+    [Theory]
+    [InlineData("memory", "--model", "2", "--engines needs --store sqlite or --store postgres")]
+    [InlineData("sqlite", "--model", "0", "--engines must be a whole number from 1 to 64")]
+    [InlineData("sqlite", "--scenario", "2", "--engines applies to --model and --scenario user-task-cycle")]
+    public void Engines_WhereTheyCannotApply_AreUsageErrors(string store, string what, string engines, string message)
+    {
+        string[] args = what == "--model"
+            ? ["bench", "engine", "--store", store, "--model", Straight10, "--engines", engines]
+            : ["bench", "engine", "--store", store, "--scenario", "timers", "--engines", engines];
+
+        var (code, output, error) = Run(args);
+
+        code.Should().Be(CliApp.UsageExitCode);
+        output.Should().BeEmpty();
+        error.Should().Contain(message);
+    }
+
+    [Fact]
     public void Model_InMemory_WithFullHistory_PrintsAFigureLine()
     {
         var (code, output, error) = Run("bench", "engine", "--store", "memory", "--history", "full", "--model", Straight10, "--instances", "50");

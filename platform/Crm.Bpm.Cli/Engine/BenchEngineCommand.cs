@@ -25,7 +25,7 @@ public sealed class BenchEngineCommand : ICliCommand, IDeclaresOptions
     public IReadOnlyList<string> Path { get; } = ["bench", "engine"];
 
     /// <inheritdoc/>
-    public string Usage => "(--model FILE | --scenario user-task-cycle|timers|task-query) [--store memory|sqlite|postgres] [--connection CS] [--history none|activity|full] [--instances N] [--queries N]";
+    public string Usage => "(--model FILE | --scenario user-task-cycle|timers|task-query) [--store memory|sqlite|postgres] [--connection CS] [--history none|activity|full] [--instances N] [--queries N] [--engines N]";
 
     /// <inheritdoc/>
     public string Summary => "Measure the engine on a store with a model or a scenario and print one JSON line per figure (only --model: the peer script's line, in memory).";
@@ -33,9 +33,9 @@ public sealed class BenchEngineCommand : ICliCommand, IDeclaresOptions
     /// <inheritdoc/>
     public IReadOnlyCollection<string> ValueOptions { get; } = Options;
 
-    private static readonly string[] Options = ["model", "instances", "store", "connection", "history", "scenario", "queries"];
+    private static readonly string[] Options = ["model", "instances", "store", "connection", "history", "scenario", "queries", "engines"];
 
-    private static readonly string[] FigureOptions = ["store", "connection", "history", "scenario", "queries"];
+    private static readonly string[] FigureOptions = ["store", "connection", "history", "scenario", "queries", "engines"];
 
     /// <inheritdoc/>
     public int Run(CliArguments arguments, CliConsole console)

@@ -38,6 +38,11 @@ internal static class BenchEngineFigures
         };
         var instances = BenchArguments.Instances(arguments, fallback);
         var queries = Queries(arguments.Get("queries"));
+        var engines = Engines(arguments.Get("engines"), model is not null || scenario == UserTaskCycleScenario.Name);
+        if (engines > 1 && kind == BenchStoreKind.Memory)
+        {
+            throw new CliUsageException("--engines needs --store sqlite or --store postgres: the engines share one database, as the nodes of a cluster do");
+        }
 
         BenchStore store;
         try
@@ -52,7 +57,7 @@ internal static class BenchEngineFigures
 
         using (store)
         {
-            var run = new BenchRun(store, history, instances, queries);
+            var run = new BenchRun(store, history, instances, queries, engines);
             try
             {
                 IReadOnlyList<BenchFigure> figures = scenario switch
@@ -94,6 +99,26 @@ internal static class BenchEngineFigures
         "full" => HistoryLevel.Full,
         _ => throw new CliUsageException($"--history must be none, activity or full, not '{text}'"),
     };
+
+    private static int Engines(string? text, bool supported)
+    {
+        if (text is null)
+        {
+            return 1;
+        }
+
+        if (!supported)
+        {
+            throw new CliUsageException("--engines applies to --model and --scenario user-task-cycle");
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var engines) || engines is < 1 or > 64)
+        {
+            throw new CliUsageException($"--engines must be a whole number from 1 to 64, not '{text}'");
+        }
+
+        return engines;
+    }
 
     private static int Queries(string? text)
     {

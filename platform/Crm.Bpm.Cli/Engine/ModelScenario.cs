@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Crm.Bpm.Cli.Hosting;
 using Crm.Bpm.Engine.Runtime;
 using Crm.Bpm.Engine.Runtime.Commands;
@@ -19,20 +18,8 @@ internal static class ModelScenario
         }
 
         var start = new StartProcessInstance(deployed.Processes[0].BpmnProcessId);
-        var warmUp = Stopwatch.StartNew();
-        for (var i = 0; i < 100 || warmUp.Elapsed < BenchRun.WarmUpTime; i++)
-        {
-            RunOne(engine, start, model);
-        }
-
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < run.Instances; i++)
-        {
-            RunOne(engine, start, model);
-        }
-
-        clock.Stop();
-        return run.Figure("model " + Path.GetFileName(model), run.Instances / clock.Elapsed.TotalSeconds, "instances/s", run.Instances);
+        var elapsed = run.Spread(run.EnginesBeside(engine), e => RunOne(e, start, model));
+        return run.Figure("model " + Path.GetFileName(model), run.Instances / elapsed.TotalSeconds, "instances/s", run.Instances);
     }
 
     private static void RunOne(ProcessEngine engine, StartProcessInstance start, string model)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Crm.Bpm.Engine.Runtime;
 using Crm.Bpm.Engine.Runtime.Commands;
 using Crm.Bpm.Engine.Runtime.Instances;
@@ -15,20 +14,8 @@ internal static class UserTaskCycleScenario
         var engine = run.Store.CreateEngine(run.Options);
         var process = BenchModels.Deploy(engine, BenchModels.UserTaskCycle);
         var start = new StartProcessInstance(process) { Variables = new Dictionary<string, object?> { ["owner"] = "ann" } };
-        var warmUp = Stopwatch.StartNew();
-        for (var i = 0; i < 100 || warmUp.Elapsed < BenchRun.WarmUpTime; i++)
-        {
-            Cycle(engine, start);
-        }
-
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < run.Instances; i++)
-        {
-            Cycle(engine, start);
-        }
-
-        clock.Stop();
-        return run.Figure(Name, run.Instances / clock.Elapsed.TotalSeconds, "cycles/s", run.Instances);
+        var elapsed = run.Spread(run.EnginesBeside(engine), e => Cycle(e, start));
+        return run.Figure(Name, run.Instances / elapsed.TotalSeconds, "cycles/s", run.Instances);
     }
 
     private static void Cycle(ProcessEngine engine, StartProcessInstance start)
