@@ -16,6 +16,12 @@ namespace Crm.Bpm.Persistence.Entities;
 /// <summary>Records in the database through EF Core: each change set in one transaction with its change log, grants, duplicate keys and outbox events.</summary>
 public sealed class EfRecordStore : IRecordStore
 {
+    private static readonly BulkColumn[] RecordColumns = [new("id"), new("entity"), new("version"), new("owner_id"), new("created_on"), new("created_by"), new("modified_on"), new("modified_by"), new("display"), new("search"), new("data", Json: true)];
+    private static readonly BulkColumn[] DuplicateKeyColumns = [new("entity"), new("rule"), new("key"), new("record_id")];
+    private static readonly BulkColumn[] ChangeLogColumns = [new("entity"), new("record_id"), new("kind"), new("field"), new("old_value"), new("new_value"), new("user_id"), new("changed_on")];
+    private static readonly BulkColumn[] EventColumns = [new("entity"), new("record_id"), new("kind"), new("changed_fields"), new("snapshot", Json: true), new("user_id"), new("occurred_on")];
+    private static readonly BulkColumn[] GrantColumns = [new("record_id"), new("grantee_kind"), new("grantee"), new("entity"), new("can_read"), new("can_update"), new("can_delete")];
+
     private readonly EntitiesDatabase _database;
 
     internal EfRecordStore(EntitiesDatabase database) => _database = database;
@@ -106,14 +112,14 @@ public sealed class EfRecordStore : IRecordStore
             throw new RecordConcurrencyException("A record changed since it was read; nothing was written.", e);
         }
 
-        var insert = new RowInserter(_database.Sql, db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
-        insert.Insert("crm_records", ["id", "entity", "version", "owner_id", "created_on", "created_by", "modified_on", "modified_by", "display", "search", "data:json"], created);
-        insert.Insert("crm_duplicate_keys", ["entity", "rule", "key", "record_id"], keys);
-        insert.Insert("crm_change_log", ["entity", "record_id", "kind", "field", "old_value", "new_value", "user_id", "changed_on"], changes.ChangeLog
+        var insert = new RowInserter(_database.Sql, db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), _database.Bulk);
+        insert.Insert("crm_records", RecordColumns, created);
+        insert.Insert("crm_duplicate_keys", DuplicateKeyColumns, keys);
+        insert.Insert("crm_change_log", ChangeLogColumns, changes.ChangeLog
             .Select(e => new object?[] { e.Entity, Key(e.RecordId), (int)e.Kind, e.Field, e.OldValue, e.NewValue, e.UserId is { } u ? Key(u) : null, e.ChangedOn }).ToList());
-        insert.Insert("crm_record_events", ["entity", "record_id", "kind", "changed_fields", "snapshot:json", "user_id", "occurred_on"], changes.Events
+        insert.Insert("crm_record_events", EventColumns, changes.Events
             .Select(e => new object?[] { e.Entity, Key(e.RecordId), (int)e.Kind, new JsonArray([.. e.ChangedFields.Select(f => JsonValue.Create(f))]).ToJsonString(), e.Snapshot, e.UserId is { } u ? Key(u) : null, e.OccurredOn }).ToList());
-        insert.Insert("crm_record_grants", ["record_id", "grantee_kind", "grantee", "entity", "can_read", "can_update", "can_delete"], changes.Grants
+        insert.Insert("crm_record_grants", GrantColumns, changes.Grants
             .Select(g => new object?[] { Key(g.RecordId), (int)g.Kind, g.Grantee, g.Entity, g.Read, g.Update, g.Delete }).ToList());
         transaction.Commit();
     }

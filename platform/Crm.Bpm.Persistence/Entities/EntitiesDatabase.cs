@@ -7,10 +7,12 @@ public sealed class EntitiesDatabase
 {
     private readonly DbContextOptions<EntitiesDbContext> _options;
 
-    public EntitiesDatabase(DbContextOptions<EntitiesDbContext> options)
+    /// <remarks><c>bulk</c>: How the provider loads batches of new rows (PostgreSQL COPY); null writes them as multi-row INSERTs.</remarks>
+    public EntitiesDatabase(DbContextOptions<EntitiesDbContext> options, IBulkRowWriter? bulk = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        Bulk = bulk;
         using var context = CreateContext();
         Sql = SqlFlavor.For(context.Database.ProviderName);
         Records = new EfRecordStore(this);
@@ -29,6 +31,8 @@ public sealed class EntitiesDatabase
     public RecordEventOutbox Outbox { get; }
 
     internal SqlFlavor Sql { get; }
+
+    internal IBulkRowWriter? Bulk { get; }
 
     public EntitiesDbContext CreateContext()
     {

@@ -11,10 +11,10 @@ public static class PostgreSqlEntities
             .UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgreSqlEntities).Assembly.GetName().Name).MigrationsHistoryTable(EntitiesDbContext.HistoryTable))
             .Options;
 
-    /// <summary>Opens the database and, unless told not to, migrates it to the newest entities schema.</summary>
+    /// <summary>Opens the database (batches of new rows load with binary COPY) and, unless told not to, migrates it to the newest entities schema.</summary>
     public static EntitiesDatabase Open(string connectionString, bool migrate = true)
     {
-        var database = new EntitiesDatabase(Options(connectionString));
+        var database = new EntitiesDatabase(Options(connectionString), new PostgreSqlRowCopy());
         if (migrate)
         {
             database.Migrate();

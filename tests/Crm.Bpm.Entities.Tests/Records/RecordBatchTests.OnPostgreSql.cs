@@ -1,0 +1,46 @@
+using System.Data.Common;
+using Crm.Bpm.Entities.Access;
+using Crm.Bpm.Entities.Tests.Infrastructure;
+using Crm.Bpm.Persistence.Entities;
+using Crm.Bpm.Persistence.PostgreSql.Migrations.Entities;
+using Crm.Bpm.Testing.PostgreSql;
+
+namespace Crm.Bpm.Entities.Tests.Records;
+
+public sealed class RecordBatchTestsOnPostgreSql(PostgreSqlDatabase database) : RecordBatchTests, IClassFixture<PostgreSqlDatabase>, IPostgreSqlTests
+{
+    private readonly RecordingCopy _copy = new();
+
+    protected override IReadOnlyList<string> BulkLoadedTables => _copy.Tables;
+
+    protected override EntitiesDatabase OpenDatabase()
+    {
+        var opened = new EntitiesDatabase(PostgreSqlEntities.Options(database.CreateAnother("crm_entities")), _copy);
+        opened.Migrate();
+        return opened;
+    }
+
+    [DatabaseFact]
+    public void CreateMany_LoadsEveryTableOfABatchWithCopy()
+    {
+        World.Service.CreateMany(CrmUser.System, "Lead", [.. Enumerable.Range(0, 60).Select(i => Json.Object($$"""{ "name": "Lead {{i}}", "email": "lead{{i}}@example.com" }"""))])
+            .Succeeded.Should().BeTrue();
+
+        _copy.Tables.Should().Equal("crm_records", "crm_duplicate_keys", "crm_change_log", "crm_record_events", "crm_record_grants");
+        World.Database.Schemas.CountRecords("Lead").Should().Be(60);
+    }
+
+    /// <summary>The PostgreSQL COPY writer, noting which tables it loaded.</summary>
+    private sealed class RecordingCopy : IBulkRowWriter
+    {
+        private readonly PostgreSqlRowCopy _copy = new();
+
+        public List<string> Tables { get; } = [];
+
+        public void Write(DbConnection connection, string table, IReadOnlyList<BulkColumn> columns, IReadOnlyList<object?[]> rows)
+        {
+            Tables.Add(table);
+            _copy.Write(connection, table, columns, rows);
+        }
+    }
+}
