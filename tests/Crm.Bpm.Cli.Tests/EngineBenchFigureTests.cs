@@ -63,12 +63,12 @@ public class EngineBenchFigureTests
     [Theory]
     [InlineData("memory", "--model", "2", "--engines needs --store sqlite or --store postgres")]
     [InlineData("sqlite", "--model", "0", "--engines must be a whole number from 1 to 64")]
-    [InlineData("sqlite", "--scenario", "2", "--engines applies to --model and --scenario user-task-cycle")]
+    [InlineData("sqlite", "--scenario", "2", "--engines applies to --model and --scenario user-task-cycle or timers")]
     public void Engines_WhereTheyCannotApply_AreUsageErrors(string store, string what, string engines, string message)
     {
         string[] args = what == "--model"
             ? ["bench", "engine", "--store", store, "--model", Straight10, "--engines", engines]
-            : ["bench", "engine", "--store", store, "--scenario", "timers", "--engines", engines];
+            : ["bench", "engine", "--store", store, "--scenario", "task-query", "--engines", engines];
 
         var (code, output, error) = Run(args);
 

@@ -71,6 +71,20 @@ internal sealed class BatchLoadingStore(IProcessStore inner, IReadOnlyList<IProc
         }
     }
 
+    /// <inheritdoc/>
+    public bool SupportsBatchCommit => !_batching && inner.SupportsBatchCommit;
+
+    /// <inheritdoc/>
+    public void CommitBatch(IReadOnlyList<StoreChanges> batch)
+    {
+        if (_batching)
+        {
+            throw new InvalidOperationException("The loading store gathers single commits while batching; turn Batching off first.");
+        }
+
+        inner.CommitBatch(batch);
+    }
+
     public void Commit(StoreChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);

@@ -38,7 +38,7 @@ internal static class BenchEngineFigures
         };
         var instances = BenchArguments.Instances(arguments, fallback);
         var queries = Queries(arguments.Get("queries"));
-        var engines = Engines(arguments.Get("engines"), model is not null || scenario == UserTaskCycleScenario.Name);
+        var engines = Engines(arguments.Get("engines"), model is not null || scenario is UserTaskCycleScenario.Name or TimersScenario.Name);
         if (engines > 1 && kind == BenchStoreKind.Memory)
         {
             throw new CliUsageException("--engines needs --store sqlite or --store postgres: the engines share one database, as the nodes of a cluster do");
@@ -109,7 +109,7 @@ internal static class BenchEngineFigures
 
         if (!supported)
         {
-            throw new CliUsageException("--engines applies to --model and --scenario user-task-cycle");
+            throw new CliUsageException("--engines applies to --model and --scenario user-task-cycle or timers");
         }
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var engines) || engines is < 1 or > 64)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Crm.Bpm.Engine.Hosting;
 
-/// <summary>Fires due timers on this node: acquires them with a lock (so no two nodes fire one timer), fires each with <see cref="FireTimer"/>, and sleeps until the next due timer or the poll interval.</summary>
+/// <summary>Fires due timers on this node: acquires them with a lock (so no two nodes fire one timer), fires them with <see cref="FireTimer"/> commands committed together in batches, and sleeps until the next due timer or the poll interval.</summary>
 /// <remarks>
 /// A timer locked by a node that crashed is acquired again once its lock expires. Firing a timer that another node
 /// fired meanwhile is refused by the engine and changes nothing. An unreachable database is logged and retried with
@@ -29,6 +29,7 @@ public sealed partial class TimerScheduler : BackgroundService
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.NodeId);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTimersPerAcquisition, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTimersPerTransaction, 1);
         _engine = engine;
         _options = options;
         Signal = signal ?? new LocalCommitSignal();
@@ -73,10 +74,10 @@ public sealed partial class TimerScheduler : BackgroundService
                     continue;
                 }
 
-                foreach (var timer in timers)
+                for (var first = 0; first < timers.Count; first += _options.MaxTimersPerTransaction)
                 {
                     stoppingToken.ThrowIfCancellationRequested();
-                    Fire(timer);
+                    Fire(timers, first, Math.Min(_options.MaxTimersPerTransaction, timers.Count - first));
                 }
 
                 if (timers.Count == _options.MaxTimersPerAcquisition)
@@ -93,31 +94,46 @@ public sealed partial class TimerScheduler : BackgroundService
         }
     }
 
-    private void Fire(TimerRecord timer)
+    /// <summary>Fires <paramref name="count"/> of the acquired timers from <paramref name="first"/> on, committed together (one transaction for all that fire).</summary>
+    private void Fire(IReadOnlyList<TimerRecord> timers, int first, int count)
     {
-        CommandResult result;
+        var commands = new EngineCommand[count];
+        for (var i = 0; i < count; i++)
+        {
+            commands[i] = new FireTimer(timers[first + i].Key);
+        }
+
+        IReadOnlyList<CommandResult> results;
         try
         {
-            result = _engine.Execute(new FireTimer(timer.Key));
+            results = _engine.ExecuteBatch(commands);
         }
-#pragma warning disable CA1031 // The timer's lock expires and it is fired again; one timer must not stop the scheduler.
+#pragma warning disable CA1031 // The timers' locks expire and they are fired again; a failure must not stop the scheduler.
         catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            Interlocked.Increment(ref _refused);
-            LogNotFiredFailure(_logger, timer.Key, timer.ElementId, e.GetType().Name, e.Message);
+            Interlocked.Add(ref _refused, count);
+            for (var i = 0; i < count; i++)
+            {
+                LogNotFiredFailure(_logger, timers[first + i].Key, timers[first + i].ElementId, e.GetType().Name, e.Message);
+            }
+
             return;
         }
 
-        Signal.Observe(result);
-        if (result.Succeeded)
+        for (var i = 0; i < count; i++)
         {
-            Interlocked.Increment(ref _fired);
-        }
-        else
-        {
-            Interlocked.Increment(ref _refused);
-            LogNotFired(_logger, timer.Key, timer.ElementId, result.Error!);
+            var result = results[i];
+            Signal.Observe(result);
+            if (result.Succeeded)
+            {
+                Interlocked.Increment(ref _fired);
+            }
+            else
+            {
+                Interlocked.Increment(ref _refused);
+                LogNotFired(_logger, timers[first + i].Key, timers[first + i].ElementId, result.Error!);
+            }
         }
     }
 

@@ -9,6 +9,10 @@ public sealed record TimerSchedulerOptions
     /// <summary>The most timers acquired at once.</summary>
     public int MaxTimersPerAcquisition { get; init; } = 100;
 
+    /// <summary>The most acquired timers fired together in one store transaction (<c>ProcessEngine.ExecuteBatch</c>); 1 fires each in a transaction of its own.</summary>
+    /// <remarks>Each firing stays all-or-nothing on its own: a refused one does not hold up the others, and a failed batch commit fires them one by one.</remarks>
+    public int MaxTimersPerTransaction { get; init; } = 100;
+
     /// <summary>How long this node holds an acquired timer before another node may fire it.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -314,22 +314,168 @@ public sealed class ProcessEngine
                     error = new CommandError(CommandErrorCode.Internal, $"The engine failed while running {command.GetType().Name}: {e.GetType().Name}: {e.Message}. Nothing was changed.");
                 }
 
-                if (error is not null)
-                {
-                    return new CommandResult(error);
-                }
-
-                var touched = _uow.Touched;
-                var instances = touched.Count == 0 ? [] : touched.ToArray();
-                return new CommandResult(_executor.Primary, instances, _uow.Events, _executor.Correlations, _executor.Buffered);
+                return error is not null ? new CommandResult(error) : Outcome();
             }
         }
     }
 
-    /// <summary>Runs a command once on the store's current state and commits it; a refusal commits nothing.</summary>
-    private CommandError? RunOnce(EngineCommand command, Dictionary<string, JsonElement>? variables)
+    /// <summary>Runs independent commands (firing the timers a scheduler acquired, say) and commits all that ran in one store transaction; the results are in the commands' order.</summary>
+    /// <remarks>
+    /// Each command is still all-or-nothing on its own: a refused one commits nothing and does not hold up the others.
+    /// A command that changes an instance or row an earlier command of the batch changed runs after the batch is
+    /// committed, on the state that commit left. When the batch commit fails (a conflict, an effect that throws, the
+    /// store unreachable), nothing of it stays and every command runs again on its own as <see cref="Execute"/> runs
+    /// it, with its retries. Commands must not depend on each other's results otherwise (completing the task another
+    /// command of the batch creates, say). Stores without <see cref="IProcessStore.SupportsBatchCommit"/> commit one
+    /// command per transaction.
+    /// </remarks>
+    public IReadOnlyList<CommandResult> ExecuteBatch(IReadOnlyList<EngineCommand> commands)
     {
-        _uow.Begin(Clock.Now, Options.RecordEvents);
+        ArgumentNullException.ThrowIfNull(commands);
+        var results = new CommandResult[commands.Count];
+        lock (_gate)
+        {
+            if (commands.Count < 2 || !Store.SupportsBatchCommit)
+            {
+                for (var i = 0; i < commands.Count; i++)
+                {
+                    results[i] = Execute(commands[i]);
+                }
+
+                return results;
+            }
+
+            var staged = new List<(int Index, StoreChanges Changes, CommandResult Result)>(commands.Count);
+            var claimed = new HashSet<long>();
+            var later = new List<int>();
+            for (var i = 0; i < commands.Count; i++)
+            {
+                var command = commands[i] ?? throw new ArgumentException($"Command {i} of the batch is null.", nameof(commands));
+                if (!VariableConversion.TryConvert(command.Variables, out var variables, out var variableError))
+                {
+                    results[i] = new CommandResult(new CommandError(CommandErrorCode.InvalidArgument, variableError!));
+                    continue;
+                }
+
+                var changes = new StoreChanges();
+                CommandError? error;
+                try
+                {
+                    error = RunOnce(command, variables, changes);
+                }
+#pragma warning disable CA1031 // Whatever went wrong (a store read failed, a defect), Execute runs the command again with its retries and reports it.
+                catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+                {
+                    later.Add(i);
+                    continue;
+                }
+
+                if (error is not null)
+                {
+                    results[i] = new CommandResult(error);
+                }
+                else if (!Claim(claimed, changes))
+                {
+                    // It read what an earlier command of the batch changes: run it on the state that batch leaves.
+                    UnitOfWork.RestoreVersions(changes);
+                    later.Add(i);
+                }
+                else
+                {
+                    staged.Add((i, changes, Outcome()));
+                }
+            }
+
+            CommitStaged(commands, staged, results);
+            foreach (var i in later)
+            {
+                results[i] = Execute(commands[i]);
+            }
+
+            return results;
+        }
+    }
+
+    private void CommitStaged(IReadOnlyList<EngineCommand> commands, List<(int Index, StoreChanges Changes, CommandResult Result)> staged, CommandResult[] results)
+    {
+        if (staged.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            if (staged.Count == 1)
+            {
+                Store.Commit(staged[0].Changes);
+            }
+            else
+            {
+                Store.CommitBatch([.. staged.Select(s => s.Changes)]);
+            }
+        }
+#pragma warning disable CA1031 // Nothing of the batch was committed: every command runs again on its own, and Execute reports what stops it.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            foreach (var (index, changes, _) in staged)
+            {
+                UnitOfWork.RestoreVersions(changes);
+            }
+
+            foreach (var (index, _, _) in staged)
+            {
+                results[index] = Execute(commands[index]);
+            }
+
+            return;
+        }
+
+        foreach (var (index, _, result) in staged)
+        {
+            results[index] = result;
+        }
+    }
+
+    /// <summary>Claims the instances and rows a command changes for the batch; false when an earlier command changed one of them.</summary>
+    private static bool Claim(HashSet<long> claimed, StoreChanges changes)
+    {
+        var keys = new List<long>(changes.Instances.Count + changes.Jobs.Count + changes.UserTasks.Count + changes.Timers.Count);
+        foreach (var (instance, _) in changes.Instances)
+        {
+            keys.Add(instance.Key);
+        }
+
+        keys.AddRange(changes.Jobs.Items.Keys);
+        keys.AddRange(changes.UserTasks.Items.Keys);
+        keys.AddRange(changes.Timers.Items.Keys);
+        keys.AddRange(changes.Subscriptions.Items.Keys);
+        keys.AddRange(changes.Messages.Items.Keys);
+        keys.AddRange(changes.Incidents.Items.Keys);
+        foreach (var key in keys)
+        {
+            if (claimed.Contains(key))
+            {
+                return false;
+            }
+        }
+
+        claimed.UnionWith(keys);
+        return true;
+    }
+
+    private CommandResult Outcome()
+    {
+        var touched = _uow.Touched;
+        var instances = touched.Count == 0 ? [] : touched.ToArray();
+        return new CommandResult(_executor.Primary, instances, _uow.Events, _executor.Correlations, _executor.Buffered);
+    }
+
+    /// <summary>Runs a command once on the store's current state and commits it; a refusal commits nothing.</summary>
+    private CommandError? RunOnce(EngineCommand command, Dictionary<string, JsonElement>? variables, StoreChanges? staged = null)
+    {
+        _uow.Begin(Clock.Now, Options.RecordEvents, staged);
         _executor.Begin(_uow);
         _executor.ResetOutcome();
         var error = command switch
@@ -353,7 +499,15 @@ public sealed class ProcessEngine
         if (error is null)
         {
             _uow.AddEffects(command.Effects);
-            _uow.Commit();
+            if (staged is null)
+            {
+                _uow.Commit();
+            }
+            else
+            {
+                // A batch commits the staged changes of all its commands together (ExecuteBatch).
+                _uow.Prepare();
+            }
         }
 
         return error;

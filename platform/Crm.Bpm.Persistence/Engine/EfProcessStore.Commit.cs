@@ -14,77 +14,7 @@ public sealed partial class EfProcessStore
     public void Commit(StoreChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var written = new List<(long Key, int Version, InstanceRows Rows, bool Ended)>(changes.Instances.Count);
-        try
-        {
-            Guard(() =>
-            {
-                using var transaction = _dialect.BeginWrite(Connection());
-                _transaction = transaction;
-                try
-                {
-                    WriteChanges(changes, written);
-                    Flush();
-                    if (changes.Effects.Count > 0)
-                    {
-                        var context = new CommitContext { Connection = _connection, Transaction = transaction };
-                        foreach (var effect in changes.Effects)
-                        {
-                            effect.Apply(context);
-                        }
-                    }
-
-                    transaction.Commit();
-                }
-                catch
-                {
-                    TryRollback(transaction);
-                    throw;
-                }
-                finally
-                {
-                    _transaction = null;
-                }
-
-                return 0;
-            });
-        }
-        catch
-        {
-            foreach (var (instance, _) in changes.Instances)
-            {
-                _rows.Remove(instance.Key);
-            }
-
-            throw;
-        }
-        finally
-        {
-            _read.Clear();
-            _pending.Clear();
-        }
-
-        foreach (var (instance, _) in changes.Instances)
-        {
-            _compiled.TryAdd(instance.Definition.Key, instance.Definition);
-        }
-
-        foreach (var (key, version, rows, ended) in written)
-        {
-            if (ended)
-            {
-                _rows.Remove(key);
-            }
-            else
-            {
-                Remember(key, version, rows);
-            }
-        }
-
-        foreach (var definition in changes.Definitions)
-        {
-            _definitions[definition.Key] = definition;
-        }
+        CommitBatch([changes]);
     }
 
     private void TryRollback(System.Data.Common.DbTransaction transaction)
@@ -520,7 +450,8 @@ public sealed partial class EfProcessStore
         try
         {
             var connection = Connection();
-            if (_pending.Count > 1 && _dialect.PreferBatches && connection.CanCreateBatch)
+            // Many writes (a batch of commands) go as one batch where the driver has them, whatever the dialect prefers.
+            if (_pending.Count > 1 && (_dialect.PreferBatches || _pending.Count >= ManyWrites) && connection.CanCreateBatch)
             {
                 using var batch = connection.CreateBatch();
                 batch.Transaction = _transaction;
@@ -567,6 +498,9 @@ public sealed partial class EfProcessStore
             _pending.Clear();
         }
     }
+
+    /// <summary>How many queued writes make one batch worth its client-side cost even where single prepared commands are preferred.</summary>
+    private const int ManyWrites = 16;
 
     private static void Check(PendingWrite write, int affected)
     {

@@ -59,28 +59,65 @@ public sealed partial class EfProcessStore
     /// <inheritdoc/>
     public ProcessInstance? FindInstance(long key) => Guard(() =>
     {
-        var row = QuerySingle($"SELECT {InstanceColumns} FROM bpm_process_instances WHERE instance_key = @p0", ReadInstance, key);
+        if (_prefetched.Remove(key, out var fetched))
+        {
+            // Read moments ago with the timers that led here; the commit's version check catches a change since.
+            Remember(key, fetched.Instance.Version, fetched);
+            return Compose(fetched);
+        }
+
+        // One round trip: the instance row, and its element and variable rows unless those cached are at its version.
+        var cachedVersion = _rows.TryGetValue(key, out var cached) ? cached.Version : -1;
+        var command = Command(InstanceReadSql, 2);
+        Set(command, 0, key);
+        Set(command, 1, cachedVersion);
+        InstanceRow? row = null;
+        var elements = new List<ElementRow>();
+        var variables = new List<VariableRow>();
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                row = ReadInstance(reader);
+            }
+
+            reader.NextResult();
+            while (reader.Read())
+            {
+                elements.Add(ReadElement(reader));
+            }
+
+            reader.NextResult();
+            while (reader.Read())
+            {
+                variables.Add(ReadVariable(reader));
+            }
+        }
+
         if (row is null)
         {
             return null;
         }
 
         InstanceRows rows;
-        if (_rows.TryGetValue(key, out var cached) && cached.Version == row.Version)
+        if (cached is not null && cached.Version == row.Version)
         {
             rows = cached.Rows with { Instance = row };
         }
         else
         {
-            rows = new InstanceRows(
-                row,
-                QueryList($"SELECT {ElementColumns} FROM bpm_element_instances WHERE instance_key = @p0 ORDER BY element_instance_key", ReadElement, key),
-                QueryList($"SELECT {VariableColumns} FROM bpm_variables WHERE instance_key = @p0", ReadVariable, key));
+            rows = new InstanceRows(row, elements, variables);
             Remember(key, row.Version, rows);
         }
 
         return Compose(rows);
     });
+
+    // The element and variable statements return rows only when the caller's cached version (@p1) is not the stored one.
+    private const string InstanceReadSql =
+        $"SELECT {InstanceColumns} FROM bpm_process_instances WHERE instance_key = @p0;\n" +
+        $"SELECT {ElementColumns} FROM bpm_element_instances WHERE instance_key = @p0 AND @p1 <> (SELECT version FROM bpm_process_instances WHERE instance_key = @p0) ORDER BY element_instance_key;\n" +
+        $"SELECT {VariableColumns} FROM bpm_variables WHERE instance_key = @p0 AND @p1 <> (SELECT version FROM bpm_process_instances WHERE instance_key = @p0)";
 
     /// <inheritdoc/>
     public ProcessInstance? FindInstanceByElement(long elementInstanceKey)
@@ -116,7 +153,18 @@ public sealed partial class EfProcessStore
     public IEnumerable<UserTaskRecord> UserTasks() => List($"SELECT {TaskColumns} FROM bpm_user_tasks ORDER BY task_key", ReadTask);
 
     /// <inheritdoc/>
-    public TimerRecord? FindTimer(long key) => Single($"SELECT {TimerColumns} FROM bpm_timers WHERE timer_key = @p0", ReadTimer, key);
+    public TimerRecord? FindTimer(long key)
+    {
+        if (_acquired.Remove(key, out var timer))
+        {
+            // Returned by this store's acquisition and not changed by it since: the firing's row check (DELETE or
+            // UPDATE that must hit the row with its due date) refuses it if another node fired it after all.
+            _read[key] = timer;
+            return timer;
+        }
+
+        return Single($"SELECT {TimerColumns} FROM bpm_timers WHERE timer_key = @p0", ReadTimer, key);
+    }
 
     /// <inheritdoc/>
     public IEnumerable<TimerRecord> Timers() => List($"SELECT {TimerColumns} FROM bpm_timers ORDER BY timer_key", ReadTimer);

@@ -3,6 +3,7 @@ using System.Data.Common;
 using Crm.Bpm.Engine.Runtime.Compilation;
 using Crm.Bpm.Engine.Runtime.History;
 using Crm.Bpm.Engine.Runtime.Store;
+using Crm.Bpm.Engine.Runtime.Timers;
 using Crm.Bpm.Persistence.Database;
 
 namespace Crm.Bpm.Persistence.Engine;
@@ -26,6 +27,11 @@ public sealed partial class EfProcessStore : IProcessStore, IHistoryStore, IDisp
     private readonly Dictionary<long, CachedRows> _rows = [];
     private readonly Dictionary<long, object> _read = [];
     private readonly List<PendingWrite> _pending = [];
+
+    // The timers the last acquisition returned and the rows of their instances, read together in one round trip each;
+    // the next FindTimer / FindInstance of such a key takes them instead of reading again (once).
+    private readonly Dictionary<long, TimerRecord> _acquired = [];
+    private readonly Dictionary<long, InstanceRows> _prefetched = [];
     private readonly Lazy<string?> _historyJsonInsert;
 
     private static readonly (string Name, string Kind)[] HistoryColumnKinds =

@@ -14,7 +14,8 @@ namespace Crm.Bpm.Engine.Runtime.Execution;
 internal sealed class UnitOfWork
 {
     private readonly IProcessStore _store;
-    private readonly StoreChanges _changes = new();
+    private readonly StoreChanges _own = new();
+    private StoreChanges _changes;
     private readonly Dictionary<long, ProcessInstance> _instances = [];
     private readonly Dictionary<long, int> _loadedVersions = [];
     private readonly List<ProcessInstance> _touched = [];
@@ -29,6 +30,7 @@ internal sealed class UnitOfWork
     public UnitOfWork(IProcessStore store, EngineOptions options)
     {
         _store = store;
+        _changes = _own;
         _keyBlockSize = Math.Max(1, options.KeyBlockSize);
         _historyLevel = options.HistoryLevel;
 
@@ -49,8 +51,10 @@ internal sealed class UnitOfWork
 
     public IReadOnlyList<ProcessInstance> Touched => _touched;
 
-    public void Begin(DateTimeOffset now, bool recordEvents)
+    /// <summary>Starts a command; its changes go to <paramref name="changes"/> (a batch keeps one per command) or to the unit's own.</summary>
+    public void Begin(DateTimeOffset now, bool recordEvents, StoreChanges? changes = null)
     {
+        _changes = changes ?? _own;
         _changes.Clear();
         _instances.Clear();
         _loadedVersions.Clear();
@@ -227,6 +231,31 @@ internal sealed class UnitOfWork
     /// <summary>Writes everything to the store; each changed instance moves up one version.</summary>
     public void Commit()
     {
+        Prepare();
+        try
+        {
+            _store.Commit(_changes);
+        }
+        catch
+        {
+            // The store refused: put the versions back so the caller's view of the working copies is not half-updated.
+            RestoreVersions(_changes);
+            throw;
+        }
+    }
+
+    /// <summary>Puts the versions of a command's instances back to those it loaded, after its changes were not committed.</summary>
+    public static void RestoreVersions(StoreChanges changes)
+    {
+        foreach (var (instance, expected) in changes.Instances)
+        {
+            instance.Version = expected;
+        }
+    }
+
+    /// <summary>Completes the command's changes for the store (instance versions, history) without committing them.</summary>
+    public void Prepare()
+    {
         foreach (var instance in _touched)
         {
             var expected = _loadedVersions[instance.Key];
@@ -254,21 +283,6 @@ internal sealed class UnitOfWork
                     HistoryRecorder.RecordVariables(this, instance, _originals.GetValueOrDefault(instance.Key));
                 }
             }
-        }
-
-        try
-        {
-            _store.Commit(_changes);
-        }
-        catch
-        {
-            // The store refused: put the versions back so the caller's view of the working copies is not half-updated.
-            foreach (var instance in _touched)
-            {
-                instance.Version = _loadedVersions[instance.Key];
-            }
-
-            throw;
         }
     }
 }

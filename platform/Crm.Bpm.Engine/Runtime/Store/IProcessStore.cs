@@ -84,4 +84,19 @@ public interface IProcessStore
     /// <exception cref="StoreConcurrencyException">An instance's stored version is not the expected one, or a row changed or vanished meanwhile; nothing was written.</exception>
     /// <exception cref="StoreUnavailableException">The store could not be reached; nothing was written.</exception>
     void Commit(StoreChanges changes);
+
+    /// <summary>Whether <see cref="CommitBatch"/> writes the changes of several commands in one transaction.</summary>
+    bool SupportsBatchCommit => false;
+
+    /// <summary>Writes the changes of several independent commands in one transaction: all of them, or none when any check, write or effect fails.</summary>
+    /// <remarks>
+    /// Each element is what <see cref="Commit"/> would write for one command, with the same checks (instance versions,
+    /// rows read since); effects run in order after their command's rows. The engine uses it for
+    /// <c>ProcessEngine.ExecuteBatch</c> only when <see cref="SupportsBatchCommit"/> is true, and runs the commands one
+    /// by one again after a failure.
+    /// </remarks>
+    /// <exception cref="StoreConcurrencyException">A check failed for one of the commands; nothing was written.</exception>
+    /// <exception cref="StoreUnavailableException">The store could not be reached; nothing was written.</exception>
+    void CommitBatch(IReadOnlyList<StoreChanges> batch) =>
+        throw new NotSupportedException($"{GetType().Name} commits one command per transaction; check SupportsBatchCommit first.");
 }

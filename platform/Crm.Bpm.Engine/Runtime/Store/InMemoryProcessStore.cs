@@ -295,25 +295,49 @@ public sealed class InMemoryProcessStore : IProcessStore, IHistoryStore
     public void Commit(StoreChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        CommitBatch([changes]);
+    }
+
+    /// <inheritdoc/>
+    public bool SupportsBatchCommit => true;
+
+    /// <inheritdoc/>
+    public void CommitBatch(IReadOnlyList<StoreChanges> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
 
         // Check every version before writing anything, so a conflict leaves the store as it was.
-        foreach (var (instance, expected) in changes.Instances)
+        foreach (var changes in batch)
         {
-            var stored = _instances.GetValueOrDefault(instance.Key);
-            var storedVersion = stored?.Version ?? 0;
-            if (storedVersion != expected)
+            foreach (var (instance, expected) in changes.Instances)
             {
-                throw new StoreConcurrencyException($"Process instance {instance.Key} is at version {storedVersion}, not {expected}; another command changed it.");
+                var stored = _instances.GetValueOrDefault(instance.Key);
+                var storedVersion = stored?.Version ?? 0;
+                if (storedVersion != expected)
+                {
+                    throw new StoreConcurrencyException($"Process instance {instance.Key} is at version {storedVersion}, not {expected}; another command changed it.");
+                }
             }
         }
 
         // Effects run before anything is written here, so one that throws leaves the store as it was (a database
         // store runs them after its writes, inside the transaction it then rolls back).
-        foreach (var effect in changes.Effects)
+        foreach (var changes in batch)
         {
-            effect.Apply(CommitContext.None);
+            foreach (var effect in changes.Effects)
+            {
+                effect.Apply(CommitContext.None);
+            }
         }
 
+        foreach (var changes in batch)
+        {
+            ApplyChanges(changes);
+        }
+    }
+
+    private void ApplyChanges(StoreChanges changes)
+    {
         foreach (var (instance, _) in changes.Instances)
         {
             if (!KeepEndedInstances && instance.State != ProcessInstanceState.Active)
