@@ -23,6 +23,10 @@ internal class ForwardingProcessStore : IProcessStore, IHistoryStore
 
     public virtual void Commit(StoreChanges changes) => Inner.Commit(changes);
 
+    public virtual bool SupportsBatchCommit => Inner.SupportsBatchCommit;
+
+    public virtual void CommitBatch(IReadOnlyList<StoreChanges> batch) => Inner.CommitBatch(batch);
+
     public virtual ProcessDefinitionRecord? FindDefinition(long key) => Inner.FindDefinition(key);
 
     public virtual ProcessDefinitionRecord? FindLatestDefinition(string bpmnProcessId) => Inner.FindLatestDefinition(bpmnProcessId);
