@@ -111,13 +111,14 @@ public abstract class RecordBatchTests : EntitiesTestBase
         service.ChangeLog(CrmWorld.Ann, new ChangeLogQuery { Entity = "Lead", RecordId = id })!
             .Select(e => (e.Kind, e.Field, e.OldValue, e.NewValue, e.UserId, e.ChangedOn)).ToList();
 
-    /// <summary>A lead with the kinds of values the schema normalises: padded and mixed-case text, a default status, money, a date-time with an offset, a lookup, empty fields.</summary>
+    /// <summary>A lead with the kinds of values the schema normalises: padded and mixed-case text, control characters, a default status, money, a date-time with an offset, a lookup, empty fields.</summary>
     private static JsonObject Lead(int i, Guid? account)
     {
         var lead = new JsonObject
         {
             ["name"] = $"  Lead {i} ",
-            ["company"] = $"Company {i}",
+            // Tabs, line breaks, backslashes and quotes are what COPY's text format must escape.
+            ["company"] = i % 10 == 3 ? $"Company {i}\twith tab\\backslash \"quotes\"\r\nand a line – Müller 東京" : $"Company {i}",
             ["email"] = i % 4 == 0 ? null : $" Person.{i}@Example.COM",
             ["phone"] = $"+1 (555) {i:000}-{i:0000}",
             ["score"] = i % 101,
