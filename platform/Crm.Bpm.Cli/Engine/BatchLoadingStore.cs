@@ -6,12 +6,14 @@ using Crm.Bpm.Engine.Runtime.Messages;
 using Crm.Bpm.Engine.Runtime.Store;
 using Crm.Bpm.Engine.Runtime.Timers;
 using Crm.Bpm.Engine.Runtime.UserTasks;
+using Crm.Bpm.Persistence.Engine;
 
 namespace Crm.Bpm.Cli.Engine;
 
 /// <summary>A store for loading benchmark data fast: while <see cref="Batching"/> is on, the engine's commits are gathered into batches that writer threads commit through their own database stores (or the store itself, without writers), many commands per transaction; otherwise every call goes straight to the store.</summary>
 /// <remarks>
-/// The rows are exactly those the engine and the store write for each command, only fewer transactions carry them.
+/// The rows are exactly those the engine and the store write for each command, only fewer transactions and (for new
+/// instances and user tasks, <see cref="BulkRows"/>) fewer statements carry them.
 /// Only for commands that create new instances (nothing read is checked again): the benchmark loads waiting instances
 /// with it and then turns batching off before it measures.
 /// </remarks>
@@ -23,6 +25,14 @@ internal sealed class BatchLoadingStore(IProcessStore inner, IReadOnlyList<IProc
     private StoreChanges _pending = new();
     private int _pendingCommands;
     private bool _batching;
+
+    private long _tasksSeen;
+
+    /// <summary>Keep every this many-th user task committed while batching in <see cref="Sample"/> (0: none), to check afterwards what was written.</summary>
+    public int SampleEvery { get; set; }
+
+    /// <summary>User tasks as the engine committed them, one in <see cref="SampleEvery"/>.</summary>
+    public List<UserTaskRecord> Sample { get; } = [];
 
     /// <summary>Whether commits are gathered into batches (on) or go to the store at once (off, after <see cref="Flush"/>).</summary>
     public bool Batching
@@ -104,6 +114,14 @@ internal sealed class BatchLoadingStore(IProcessStore inner, IReadOnlyList<IProc
         _pending.Definitions.AddRange(changes.Definitions);
         Copy(changes.Jobs, _pending.Jobs);
         Copy(changes.UserTasks, _pending.UserTasks);
+        foreach (var task in changes.UserTasks.Items.Values)
+        {
+            if (task is not null && SampleEvery > 0 && _tasksSeen++ % SampleEvery == 0)
+            {
+                Sample.Add(task);
+            }
+        }
+
         Copy(changes.Timers, _pending.Timers);
         Copy(changes.Subscriptions, _pending.Subscriptions);
         Copy(changes.Messages, _pending.Messages);
@@ -142,7 +160,17 @@ internal sealed class BatchLoadingStore(IProcessStore inner, IReadOnlyList<IProc
         {
             try
             {
-                writer.Commit(batch);
+                // New instances and tasks go in as one multi-row INSERT per table; anything else as the store writes it.
+                if (writer is EfProcessStore database && BulkRows.Of(batch, database.Dialect) is { } bulk)
+                {
+                    var rows = new StoreChanges();
+                    rows.Effects.Add(bulk);
+                    writer.Commit(rows);
+                }
+                else
+                {
+                    writer.Commit(batch);
+                }
             }
 #pragma warning disable CA1031 // Any failure of a writer is reported by Flush on the benchmark's thread.
             catch (Exception e)

@@ -188,33 +188,55 @@ public sealed partial class EfProcessStore
             Insert("INSERT INTO bpm_user_tasks (instance_key, element_instance_key, element_id, bpmn_process_id, definition_key, name, assignee, candidate_users, candidate_groups, due_date, follow_up_date, priority, form_key, variables, created_at, task_key) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15)", values);
         }
 
-        WriteCandidates(key, 0, task.CandidateUsers);
-        WriteCandidates(key, 1, task.CandidateGroups);
+        WriteCandidates(task);
     }
 
-    private void WriteCandidates(long key, int kind, IReadOnlyList<string> candidates)
+    private const int CandidateColumnCount = 4;
+    private const int CandidateRowsPerStatement = 32;
+    private static readonly string[] CandidateStatements = new string[CandidateRowsPerStatement + 1];
+
+    /// <summary>Queues the task's assignee, candidate users and candidate groups with its due date (TaskCandidateRow), as multi-row INSERTs: one statement for a usual task.</summary>
+    private void WriteCandidates(UserTaskRecord task)
     {
-        for (var i = 0; i < candidates.Count; i++)
+        var rows = Tables.TaskCandidateRow.Of(task);
+        for (var start = 0; start < rows.Count; start += CandidateRowsPerStatement)
         {
-            // A name listed twice is one candidate (the primary key is task, kind, name).
-            if (IndexOf(candidates, candidates[i]) == i)
+            var count = Math.Min(CandidateRowsPerStatement, rows.Count - start);
+            var values = new object?[count * CandidateColumnCount];
+            for (var i = 0; i < count; i++)
             {
-                Insert("INSERT INTO bpm_task_candidates (task_key, candidate_kind, candidate) VALUES (@p0, @p1, @p2)", key, kind, candidates[i]);
+                var row = rows[start + i];
+                var o = i * CandidateColumnCount;
+                values[o] = row.TaskKey;
+                values[o + 1] = row.CandidateKind;
+                values[o + 2] = row.Candidate;
+                values[o + 3] = row.DueSort;
             }
+
+            Insert(CandidateStatement(count), values);
         }
     }
 
-    private static int IndexOf(IReadOnlyList<string> list, string value)
+    private static string CandidateStatement(int rows)
     {
-        for (var i = 0; i < list.Count; i++)
+        if (CandidateStatements[rows] is { } cached)
         {
-            if (string.Equals(list[i], value, StringComparison.Ordinal))
-            {
-                return i;
-            }
+            return cached;
         }
 
-        return -1;
+        var sql = new System.Text.StringBuilder("INSERT INTO bpm_task_candidates (task_key, candidate_kind, candidate, due_sort) VALUES ");
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < CandidateColumnCount; c++)
+            {
+                sql.Append(c == 0 ? "@p" : ", @p").Append((r * CandidateColumnCount + c).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            sql.Append(')');
+        }
+
+        return CandidateStatements[rows] = sql.ToString();
     }
 
     private void WriteTimer(long key, TimerRecord? timer)

@@ -18,6 +18,12 @@ public sealed partial class EfProcessStore
             return [];
         }
 
+        if (query.ProcessInstanceKey is null && (query.User is not null || query.Groups.Count > 0))
+        {
+            return QueryTasksOfPeople(query);
+        }
+
+        // Without a user or groups (all open tasks, or those of one instance) the task table's own indexes serve.
         var where = new StringBuilder("1 = 1");
         var arguments = new List<object?> { query.PageSize };
         string P(object? value)
@@ -63,6 +69,52 @@ public sealed partial class EfProcessStore
 
         var columns = string.Join(", ", TaskColumns.Split(", ").Select(c => "t." + c));
         var sql = $"SELECT {_dialect.Top("@p0")}{columns} FROM bpm_user_tasks t WHERE {where} ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.task_key{_dialect.Limit("@p0")}";
+        return List(sql, ReadTask, [.. arguments]);
+    }
+
+    /// <summary>The task list of a user and their groups, from the candidate rows that carry the due date (TaskCandidateRow).</summary>
+    /// <remarks>
+    /// Each branch (tasks assigned to the user, offering them, offering each group) is an index range of
+    /// <c>ix_bpm_task_candidates_due</c> already in the page's order, so it yields its first page-size rows without
+    /// sorting; the branches' rows are merged, a task named by several branches counted once, and only the page's task
+    /// rows are read. Keyset paging starts every branch after (due, key); see UserTaskOrder.IsAfter.
+    /// </remarks>
+    private List<UserTaskRecord> QueryTasksOfPeople(UserTaskQuery query)
+    {
+        var arguments = new List<object?> { query.PageSize };
+        string P(object? value)
+        {
+            arguments.Add(value);
+            return "@p" + (arguments.Count - 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var after = "";
+        if (query.AfterDueDate is not null || query.AfterKey != 0)
+        {
+            var due = P(Tables.TaskCandidateRow.DueSortOf(query.AfterDueDate));
+            var key = P(query.AfterKey);
+            // The range starts at the due value (an index seek on every provider; SQL Server has no row values).
+            after = $" AND c.due_sort >= {due} AND (c.due_sort > {due} OR c.task_key > {key})";
+        }
+
+        var branches = new List<string>();
+        void Branch(int kind, string name) => branches.Add(
+            $"SELECT * FROM (SELECT {_dialect.Top("@p0")}c.task_key, c.due_sort FROM bpm_task_candidates c WHERE c.candidate_kind = {kind} AND c.candidate = {name}{after} ORDER BY c.due_sort, c.task_key{_dialect.Limit("@p0")}) b{branches.Count}");
+        if (query.User is { } user)
+        {
+            var name = P(user);
+            Branch(Tables.TaskCandidateRow.AssigneeKind, name);
+            Branch(Tables.TaskCandidateRow.UserKind, name);
+        }
+
+        foreach (var group in query.Groups.Distinct(StringComparer.Ordinal))
+        {
+            Branch(Tables.TaskCandidateRow.GroupKind, P(group));
+        }
+
+        var columns = string.Join(", ", TaskColumns.Split(", ").Select(c => "t." + c));
+        var sql = $"SELECT {columns} FROM (SELECT DISTINCT {_dialect.Top("@p0")}u.task_key, u.due_sort FROM ({string.Join(" UNION ALL ", branches)}) u ORDER BY u.due_sort, u.task_key{_dialect.Limit("@p0")}) m " +
+            "JOIN bpm_user_tasks t ON t.task_key = m.task_key ORDER BY m.due_sort, m.task_key";
         return List(sql, ReadTask, [.. arguments]);
     }
 

@@ -214,8 +214,10 @@ public class EngineDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.TaskKey).HasColumnName("task_key").ValueGeneratedNever();
             e.Property(x => x.CandidateKind).HasColumnName("candidate_kind");
             e.Property(x => x.Candidate).HasColumnName("candidate").HasMaxLength(IdLength);
-            // The task query: "tasks where I (or one of my groups) am a candidate".
-            e.HasIndex(x => new { x.CandidateKind, x.Candidate, x.TaskKey }).HasDatabaseName("ix_bpm_task_candidates_candidate");
+            e.Property(x => x.DueSort).HasColumnName("due_sort");
+            // The task query: "open tasks assigned to me or offered to me or one of my groups, by due date (none last),
+            // then key": one index range per user or group, already in that order (TaskCandidateRow).
+            e.HasIndex(x => new { x.CandidateKind, x.Candidate, x.DueSort, x.TaskKey }).HasDatabaseName("ix_bpm_task_candidates_due");
         });
 
         modelBuilder.Entity<IncidentRow>(e =>

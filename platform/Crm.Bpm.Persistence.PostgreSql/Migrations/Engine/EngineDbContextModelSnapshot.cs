@@ -473,7 +473,7 @@ namespace Crm.Bpm.Persistence.PostgreSql.Migrations.Engine
                         {
                             Id = 1,
                             ProductVersion = "1",
-                            SchemaVersion = 1
+                            SchemaVersion = 2
                         });
                 });
 
@@ -580,10 +580,14 @@ namespace Crm.Bpm.Persistence.PostgreSql.Migrations.Engine
                         .HasColumnType("character varying(200)")
                         .HasColumnName("candidate");
 
+                    b.Property<long>("DueSort")
+                        .HasColumnType("bigint")
+                        .HasColumnName("due_sort");
+
                     b.HasKey("TaskKey", "CandidateKind", "Candidate");
 
-                    b.HasIndex("CandidateKind", "Candidate", "TaskKey")
-                        .HasDatabaseName("ix_bpm_task_candidates_candidate");
+                    b.HasIndex("CandidateKind", "Candidate", "DueSort", "TaskKey")
+                        .HasDatabaseName("ix_bpm_task_candidates_due");
 
                     b.ToTable("bpm_task_candidates", (string)null);
                 });

@@ -468,7 +468,7 @@ namespace Crm.Bpm.Persistence.Sqlite.Migrations.Engine
                         {
                             Id = 1,
                             ProductVersion = "1",
-                            SchemaVersion = 1
+                            SchemaVersion = 2
                         });
                 });
 
@@ -575,10 +575,14 @@ namespace Crm.Bpm.Persistence.Sqlite.Migrations.Engine
                         .HasColumnType("TEXT")
                         .HasColumnName("candidate");
 
+                    b.Property<long>("DueSort")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_sort");
+
                     b.HasKey("TaskKey", "CandidateKind", "Candidate");
 
-                    b.HasIndex("CandidateKind", "Candidate", "TaskKey")
-                        .HasDatabaseName("ix_bpm_task_candidates_candidate");
+                    b.HasIndex("CandidateKind", "Candidate", "DueSort", "TaskKey")
+                        .HasDatabaseName("ix_bpm_task_candidates_due");
 
                     b.ToTable("bpm_task_candidates", (string)null);
                 });
