@@ -60,7 +60,7 @@ public static class BpmnParser
 
         try
         {
-            using var scanner = XmlScanner.FromBytes(bytes.AsSpan(0, length));
+            using var scanner = XmlScanner.FromBytes(bytes, length);
             return BpmnXmlReader.Read(scanner, fileName);
         }
         finally

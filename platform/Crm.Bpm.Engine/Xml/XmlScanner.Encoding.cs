@@ -13,8 +13,69 @@ internal sealed partial class XmlScanner
     /// applies, and UTF-8 is the default. Bytes that are not valid in the encoding end the usable text there, and the
     /// scanner reports them when it reaches them, as it does for any other fault.
     /// </remarks>
-    public static XmlScanner FromBytes(ReadOnlySpan<byte> bytes)
+    public static XmlScanner FromBytes(ReadOnlySpan<byte> bytes) => FromBytes(bytes, out _);
+
+    /// <summary>Like <see cref="FromBytes(ReadOnlySpan{byte})"/>, and when the input is UTF-8, verbatim slices are copied from <paramref name="bytes"/> as they are instead of being encoded again.</summary>
+    /// <param name="bytes">The file's bytes; the array must stay unchanged until the scanner is disposed.</param>
+    /// <param name="length">How many bytes of <paramref name="bytes"/> the file has.</param>
+    public static XmlScanner FromBytes(byte[] bytes, int length)
     {
+        var scanner = FromBytes(bytes.AsSpan(0, length), out var utf8Start);
+        if (utf8Start >= 0)
+        {
+            scanner._utf8 = bytes;
+            scanner._utf8Base = utf8Start;
+            scanner._utf8End = length;
+            scanner._mapByte = utf8Start;
+        }
+
+        return scanner;
+    }
+
+    /// <summary>The byte offset in the UTF-8 input of a character index at a markup boundary (never inside a surrogate pair).</summary>
+    /// <remarks>
+    /// A cursor moves forward through both: runs of ASCII (nearly all of a BPMN file) map one to one and are found with a
+    /// vectorized search on the bytes, so the whole mapping costs about one pass over the input however many slices are taken.
+    /// </remarks>
+    private int Utf8OffsetOf(int charIndex)
+    {
+        if (charIndex < _mapChar)
+        {
+            _mapChar = 0;
+            _mapByte = _utf8Base;
+            _nextWide = -1;
+        }
+
+        while (true)
+        {
+            if (_nextWide < 0)
+            {
+                var at = _utf8.AsSpan(_mapByte, _utf8End - _mapByte).IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+                _nextWide = at < 0 ? int.MaxValue : _mapByte + at;
+            }
+
+            var wanted = charIndex - _mapChar;
+            var ascii = _nextWide - _mapByte;
+            if (ascii >= wanted)
+            {
+                _mapByte += wanted;
+                _mapChar = charIndex;
+                return _mapByte;
+            }
+
+            // Step over one non-ASCII character: its bytes, and one or two UTF-16 units (the text before _end is valid UTF-8).
+            _mapByte += ascii;
+            _mapChar += ascii;
+            Rune.DecodeFromUtf8(_utf8.AsSpan(_mapByte, _utf8End - _mapByte), out var rune, out var consumed);
+            _mapByte += consumed;
+            _mapChar += rune.Utf16SequenceLength;
+            _nextWide = -1;
+        }
+    }
+
+    private static XmlScanner FromBytes(ReadOnlySpan<byte> bytes, out int utf8Start)
+    {
+        utf8Start = -1;
         Encoding? encoding = null;
         var skip = 0;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -78,6 +139,7 @@ internal sealed partial class XmlScanner
         // forbids remain to be found; on the bytes that is two vectorized searches (EF BF starts U+FFC0..U+FFFF, which is rare
         // enough that a hit simply leaves the check to the scanner).
         var clean = body.IndexOfAny(InvalidControlBytes) < 0 && body.IndexOf((ReadOnlySpan<byte>)[0xEF, 0xBF]) < 0;
+        utf8Start = skip;
         return new XmlScanner(buffer, written, pooled: true, written, null, charsChecked: clean, hasCarriageReturn: body.Contains((byte)'\r'));
     }
 

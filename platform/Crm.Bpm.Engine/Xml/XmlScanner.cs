@@ -43,6 +43,14 @@ internal sealed partial class XmlScanner : IDisposable
 
     private int _pos;
 
+    // The UTF-8 input the text was decoded from, when it was; a cursor maps character indexes to byte offsets in it.
+    private byte[]? _utf8;
+    private int _utf8Base;
+    private int _utf8End;
+    private int _mapChar;
+    private int _mapByte;
+    private int _nextWide = -1;
+
     // Line bookkeeping: positions are computed on demand from the last known line start, counting newlines in between.
     private int _lineIndex;
     private int _lineNumber = 1;
@@ -125,6 +133,7 @@ internal sealed partial class XmlScanner : IDisposable
         }
 
         _chars = [];
+        _utf8 = null;
     }
 
     /// <summary>The node the scanner stands on: None before the first <see cref="Read"/> and after the end.</summary>
@@ -241,9 +250,21 @@ internal sealed partial class XmlScanner : IDisposable
         }
 
         // Kept as UTF-8: foreign content is most of some files and is rarely read back, so half the bytes to copy and hold.
-        var text = Span[start.._pos];
-        var source = GC.AllocateUninitializedArray<byte>(Encoding.UTF8.GetByteCount(text));
-        Encoding.UTF8.GetBytes(text, source);
+        // From UTF-8 input the slice is the file's own bytes, copied as they are.
+        byte[] source;
+        if (_utf8 is not null)
+        {
+            var from = Utf8OffsetOf(start);
+            var to = Utf8OffsetOf(_pos);
+            source = GC.AllocateUninitializedArray<byte>(to - from);
+            _utf8.AsSpan(from, to - from).CopyTo(source);
+        }
+        else
+        {
+            var text = Span[start.._pos];
+            source = GC.AllocateUninitializedArray<byte>(Encoding.UTF8.GetByteCount(text));
+            Encoding.UTF8.GetBytes(text, source);
+        }
 
         Read();
         return new VerbatimElement(localName, namespaceName, source, namespaces, preserve);
@@ -758,17 +779,30 @@ internal sealed partial class XmlScanner : IDisposable
             return _snapshot;
         }
 
-        var list = new List<KeyValuePair<string, string>>(_bindingCount);
+        // A prefix bound more than once (shadowed) appears once, with the binding in force; no closures, one array.
+        var pairs = new KeyValuePair<string, string>[_bindingCount];
+        var count = 0;
         for (var i = 0; i < _bindingCount; i++)
         {
             var prefix = _bindings[i].Prefix;
-            if (prefix.Uri is { } uri && !list.Exists(p => ReferenceEquals(p.Key, prefix.Text)))
+            if (prefix.Uri is not { } uri)
             {
-                list.Add(new KeyValuePair<string, string>(prefix.Text, uri));
+                continue;
+            }
+
+            var seen = false;
+            for (var j = 0; j < count && !seen; j++)
+            {
+                seen = ReferenceEquals(pairs[j].Key, prefix.Text);
+            }
+
+            if (!seen)
+            {
+                pairs[count++] = new KeyValuePair<string, string>(prefix.Text, uri);
             }
         }
 
-        _snapshot = [.. list];
+        _snapshot = count == pairs.Length ? pairs : pairs[..count];
         _snapshotVersion = _bindingVersion;
         return _snapshot;
     }
