@@ -66,58 +66,71 @@ public sealed partial class EfProcessStore
             return Compose(fetched);
         }
 
-        // One round trip: the instance row, and its element and variable rows unless those cached are at its version.
-        var cachedVersion = _rows.TryGetValue(key, out var cached) ? cached.Version : -1;
-        var command = Command(InstanceReadSql, 2);
+        if (_rows.TryGetValue(key, out var cached))
+        {
+            // Usually the rows this store last committed are still current: one statement checks the instance row.
+            var row = QuerySingle($"SELECT {InstanceColumns} FROM bpm_process_instances WHERE instance_key = @p0", ReadInstance, key);
+            if (row is null)
+            {
+                return null;
+            }
+
+            if (cached.Version == row.Version)
+            {
+                return Compose(cached.Rows with { Instance = row });
+            }
+
+            var (elements, variables) = ReadRows(Command(RowsReadSql, 1), key, readInstance: false, out _);
+            return Compose(Fresh(key, new InstanceRows(row, elements, variables)));
+        }
+
+        // Nothing cached: the instance, element and variable rows in one round trip.
+        var (allElements, allVariables) = ReadRows(Command(InstanceReadSql, 1), key, readInstance: true, out var instance);
+        return instance is null ? null : Compose(Fresh(key, new InstanceRows(instance, allElements, allVariables)));
+    });
+
+    private InstanceRows Fresh(long key, InstanceRows rows)
+    {
+        Remember(key, rows.Instance.Version, rows);
+        return rows;
+    }
+
+    private static (List<ElementRow> Elements, List<VariableRow> Variables) ReadRows(DbCommand command, long key, bool readInstance, out InstanceRow? instance)
+    {
         Set(command, 0, key);
-        Set(command, 1, cachedVersion);
-        InstanceRow? row = null;
+        instance = null;
         var elements = new List<ElementRow>();
         var variables = new List<VariableRow>();
-        using (var reader = command.ExecuteReader())
+        using var reader = command.ExecuteReader();
+        if (readInstance)
         {
             if (reader.Read())
             {
-                row = ReadInstance(reader);
+                instance = ReadInstance(reader);
             }
 
             reader.NextResult();
-            while (reader.Read())
-            {
-                elements.Add(ReadElement(reader));
-            }
-
-            reader.NextResult();
-            while (reader.Read())
-            {
-                variables.Add(ReadVariable(reader));
-            }
         }
 
-        if (row is null)
+        while (reader.Read())
         {
-            return null;
+            elements.Add(ReadElement(reader));
         }
 
-        InstanceRows rows;
-        if (cached is not null && cached.Version == row.Version)
+        reader.NextResult();
+        while (reader.Read())
         {
-            rows = cached.Rows with { Instance = row };
-        }
-        else
-        {
-            rows = new InstanceRows(row, elements, variables);
-            Remember(key, row.Version, rows);
+            variables.Add(ReadVariable(reader));
         }
 
-        return Compose(rows);
-    });
+        return (elements, variables);
+    }
 
-    // The element and variable statements return rows only when the caller's cached version (@p1) is not the stored one.
-    private const string InstanceReadSql =
-        $"SELECT {InstanceColumns} FROM bpm_process_instances WHERE instance_key = @p0;\n" +
-        $"SELECT {ElementColumns} FROM bpm_element_instances WHERE instance_key = @p0 AND @p1 <> (SELECT version FROM bpm_process_instances WHERE instance_key = @p0) ORDER BY element_instance_key;\n" +
-        $"SELECT {VariableColumns} FROM bpm_variables WHERE instance_key = @p0 AND @p1 <> (SELECT version FROM bpm_process_instances WHERE instance_key = @p0)";
+    private const string RowsReadSql =
+        $"SELECT {ElementColumns} FROM bpm_element_instances WHERE instance_key = @p0 ORDER BY element_instance_key;\n" +
+        $"SELECT {VariableColumns} FROM bpm_variables WHERE instance_key = @p0";
+
+    private const string InstanceReadSql = $"SELECT {InstanceColumns} FROM bpm_process_instances WHERE instance_key = @p0;\n" + RowsReadSql;
 
     /// <inheritdoc/>
     public ProcessInstance? FindInstanceByElement(long elementInstanceKey)
