@@ -136,15 +136,36 @@ internal sealed partial class XmlScanner
         }
 
         // Valid UTF-8 decodes to well-paired surrogates, so only the control characters and U+FFFE/U+FFFF that XML 1.0 §2.2
-        // forbids remain to be found; on the bytes that is two vectorized searches (EF BF starts U+FFC0..U+FFFF, which is rare
+        // forbids remain to be found; on the bytes that is one vectorized search (EF BF starts U+FFC0..U+FFFF, which is rare
         // enough that a hit simply leaves the check to the scanner).
-        var clean = body.IndexOfAny(InvalidControlBytes) < 0 && body.IndexOf((ReadOnlySpan<byte>)[0xEF, 0xBF]) < 0;
+        var clean = IsFreeOfForbiddenCharacters(body);
         utf8Start = skip;
         return new XmlScanner(buffer, written, pooled: true, written, null, charsChecked: clean, hasCarriageReturn: body.Contains((byte)'\r'));
     }
 
-    private static readonly SearchValues<byte> InvalidControlBytes = SearchValues.Create(
-        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F]);
+    private static bool IsFreeOfForbiddenCharacters(ReadOnlySpan<byte> body)
+    {
+        // One search for both: a forbidden control byte fails at once; an EF that is not followed by BF starts some other
+        // three-byte character (U+F000..U+FFBF), so the search goes on after it.
+        while (true)
+        {
+            var at = body.IndexOfAny(InvalidControlBytesAndEF);
+            if (at < 0)
+            {
+                return true;
+            }
+
+            if (body[at] != 0xEF || (at + 1 < body.Length && body[at + 1] == 0xBF))
+            {
+                return false;
+            }
+
+            body = body[(at + 1)..];
+        }
+    }
+
+    private static readonly SearchValues<byte> InvalidControlBytesAndEF = SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0xEF]);
 
     private static XmlScanner Failed(string message) => new([], 0, pooled: false, 0, message);
 
