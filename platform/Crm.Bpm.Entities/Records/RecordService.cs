@@ -100,14 +100,8 @@ public sealed class RecordService
             }
         }
 
-        var withDefaults = (JsonObject)values.DeepClone();
-        foreach (var field in schema.Fields.Where(f => f.Default is not null && withDefaults[f.Name] is null))
-        {
-            withDefaults[field.Name] = field.Default!.DeepClone();
-        }
-
         var lookups = new Dictionary<string, HashSet<Guid>>(StringComparer.Ordinal);
-        var stored = RecordValues.Check(schema, withDefaults, diagnostics, lookups, prefix);
+        var stored = RecordValues.Check(schema, values, diagnostics, lookups, prefix, defaults: true);
         CheckLookups(schema, stored, lookups, diagnostics, prefix);
         var now = _clock.GetUtcNow().UtcDateTime;
         var record = new Record

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -10,14 +12,16 @@ namespace Crm.Bpm.Entities.Records;
 /// <summary>Checks a record's values against its schema, every field at once, and brings them to their stored form (trimmed text, UTC ISO dates, lower-case ids).</summary>
 public static class RecordValues
 {
-    private static readonly Regex Email = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex Phone = new(@"^\+?[0-9 ()\-./]{5,32}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    // Linear-time matching needs no timeout, which cost a clock read per match (a tenth of a batch's validation time).
+    private static readonly Regex Email = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex Phone = new(@"^\+?[0-9 ()\-./]{5,32}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     /// <summary>Checks <paramref name="values"/> (the whole record after the change) and returns its stored form; lookup ids to check for existence are added to <paramref name="lookups"/>.</summary>
     /// <remarks>
     /// <para><c>prefix</c>: Put before field names in element ids (<c>$[3].</c> for the fourth record of a batch).</para>
+    /// <para><c>defaults</c>: A field that is missing or null takes the schema's default (a new record).</para>
     /// </remarks>
-    public static JsonObject Check(EntitySchema schema, JsonObject values, List<Diagnostic> diagnostics, Dictionary<string, HashSet<Guid>> lookups, string prefix = "")
+    public static JsonObject Check(EntitySchema schema, JsonObject values, List<Diagnostic> diagnostics, Dictionary<string, HashSet<Guid>> lookups, string prefix = "", bool defaults = false)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(values);
@@ -36,7 +40,7 @@ public static class RecordValues
 
         foreach (var field in schema.Fields)
         {
-            var value = values[field.Name];
+            var value = values[field.Name] ?? (defaults ? field.Default : null);
             if (value is null || (value.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetValue<string>())))
             {
                 if (field.Required)
@@ -211,19 +215,38 @@ public static class RecordValues
     public static string Snapshot(Record record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var json = new JsonObject
+        // Written straight from the values rather than through a cloned JsonObject: the same text, without copying every
+        // value node of every record an import writes.
+        var buffer = new ArrayBufferWriter<byte>(256 + (64 * record.Values.Count));
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            ["id"] = record.Id.ToString("D"),
-            ["entity"] = record.Entity,
-            ["version"] = record.Version,
-            ["owner"] = record.Owner?.ToString("D"),
-            ["createdOn"] = record.CreatedOn,
-            ["createdBy"] = record.CreatedBy?.ToString("D"),
-            ["modifiedOn"] = record.ModifiedOn,
-            ["modifiedBy"] = record.ModifiedBy?.ToString("D"),
-            ["values"] = record.Values.DeepClone(),
-        };
-        return json.ToJsonString();
+            json.WriteStartObject();
+            json.WriteString("id", record.Id.ToString("D"));
+            json.WriteString("entity", record.Entity);
+            json.WriteNumber("version", record.Version);
+            WriteId(json, "owner", record.Owner);
+            json.WriteString("createdOn", record.CreatedOn);
+            WriteId(json, "createdBy", record.CreatedBy);
+            json.WriteString("modifiedOn", record.ModifiedOn);
+            WriteId(json, "modifiedBy", record.ModifiedBy);
+            json.WritePropertyName("values");
+            record.Values.WriteTo(json);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteId(Utf8JsonWriter json, string name, Guid? id)
+    {
+        if (id is { } value)
+        {
+            json.WriteString(name, value.ToString("D"));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static Diagnostic Error(string code, string message, string field) =>
