@@ -25,7 +25,7 @@ public sealed class BenchEngineCommand : ICliCommand, IDeclaresOptions
     public IReadOnlyList<string> Path { get; } = ["bench", "engine"];
 
     /// <inheritdoc/>
-    public string Usage => "(--model FILE | --scenario user-task-cycle|timers|task-query) [--store memory|sqlite|postgres] [--connection CS] [--history none|activity|full] [--instances N] [--queries N] [--engines N]";
+    public string Usage => "(--model FILE | --scenario user-task-cycle|timers|task-query) [--store memory|sqlite|postgres] [--connection CS] [--history none|activity|full] [--instances N] [--queries N] [--engines N] [--reuse]";
 
     /// <inheritdoc/>
     public string Summary => "Measure the engine on a store with a model or a scenario and print one JSON line per figure (only --model: the peer script's line, in memory).";
@@ -35,14 +35,14 @@ public sealed class BenchEngineCommand : ICliCommand, IDeclaresOptions
 
     private static readonly string[] Options = ["model", "instances", "store", "connection", "history", "scenario", "queries", "engines"];
 
-    private static readonly string[] FigureOptions = ["store", "connection", "history", "scenario", "queries", "engines"];
+    private static readonly string[] FigureOptions = ["store", "connection", "history", "scenario", "queries", "engines", "reuse"];
 
     /// <inheritdoc/>
     public int Run(CliArguments arguments, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(console);
-        if (arguments.Unknown(Options).FirstOrDefault() is { } unknown)
+        if (arguments.Unknown([.. Options, "reuse"]).FirstOrDefault() is { } unknown)
         {
             throw new CliUsageException($"unknown option --{unknown}");
         }

@@ -44,10 +44,16 @@ internal static class BenchEngineFigures
             throw new CliUsageException("--engines needs --store sqlite or --store postgres: the engines share one database, as the nodes of a cluster do");
         }
 
+        var reuse = arguments.Has("reuse");
+        if (reuse && (scenario != TaskQueryScenario.Name || arguments.Get("connection") is null))
+        {
+            throw new CliUsageException("--reuse applies to --scenario task-query with --connection naming a database an earlier task-query run loaded");
+        }
+
         BenchStore store;
         try
         {
-            store = BenchStore.Open(kind, arguments.Get("connection"));
+            store = BenchStore.Open(kind, arguments.Get("connection"), reuse);
         }
         catch (DatabaseOpenException e)
         {

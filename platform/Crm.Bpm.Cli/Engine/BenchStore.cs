@@ -15,14 +15,18 @@ internal sealed class BenchStore : IDisposable
     private readonly List<IDisposable> _stores = [];
     private readonly string? _temporaryFile;
 
-    private BenchStore(BenchStoreKind kind, EngineDatabase? database, string? temporaryFile)
+    private BenchStore(BenchStoreKind kind, EngineDatabase? database, string? temporaryFile, bool reused = false)
     {
+        Reused = reused;
         Kind = kind;
         Database = database;
         _temporaryFile = temporaryFile;
     }
 
     public BenchStoreKind Kind { get; }
+
+    /// <summary>Whether the database was opened with its rows kept (<c>--reuse</c>): the scenario checks they are its own and skips loading.</summary>
+    public bool Reused { get; }
 
     /// <summary>The opened database; null for the in-memory store.</summary>
     public EngineDatabase? Database { get; }
@@ -48,7 +52,7 @@ internal sealed class BenchStore : IDisposable
     /// <summary>Opens the store: memory as is, SQLite in a new temporary file unless a connection string is given, PostgreSQL only with one.</summary>
     /// <exception cref="CliUsageException">PostgreSQL without a connection string, or a connection string for the in-memory store.</exception>
     /// <exception cref="DatabaseOpenException">The database cannot be opened or already holds engine data; the message says what to do.</exception>
-    public static BenchStore Open(BenchStoreKind kind, string? connectionString)
+    public static BenchStore Open(BenchStoreKind kind, string? connectionString, bool reuse = false)
     {
         switch (kind)
         {
@@ -74,7 +78,10 @@ internal sealed class BenchStore : IDisposable
         try
         {
             database = EngineDatabase.Open(new DatabaseOptions { Provider = provider, ConnectionString = connectionString });
-            RequireEmpty(database);
+            if (!reuse)
+            {
+                RequireEmpty(database);
+            }
         }
         catch
         {
@@ -82,7 +89,7 @@ internal sealed class BenchStore : IDisposable
             throw;
         }
 
-        return new BenchStore(kind, database, temporary);
+        return new BenchStore(kind, database, temporary, reuse);
     }
 
     /// <summary>A new engine over a new store of this database (memory: ended instances dropped).</summary>

@@ -34,9 +34,14 @@ internal static class TaskQueryScenario
         var random = new Random(20261123);
         var today = new DateTimeOffset(DateTimeOffset.UtcNow.Date, TimeSpan.Zero);
 
+        if (run.Store.Reused)
+        {
+            RequireOwnLoad(run);
+        }
+
         var load = Stopwatch.StartNew();
         batches.SampleEvery = Math.Max(1, run.Instances / 200);
-        batches.Batching = true;
+        batches.Batching = !run.Store.Reused;
         for (var i = 0; i < run.Instances; i++)
         {
             var task = new JsonObject
@@ -46,6 +51,12 @@ internal static class TaskQueryScenario
                 ["groups"] = new JsonArray(Group(random.Next(groups)), Group(random.Next(groups))),
                 ["due"] = random.Next(10) < 9 ? today.AddMinutes(random.Next(90 * 24 * 60)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "",
             };
+            if (run.Store.Reused)
+            {
+                // The tasks are there from an earlier run: draw the same random numbers, so the queries are the same.
+                continue;
+            }
+
             BenchRun.Check(engine.Execute(new StartProcessInstance(process) { Variables = new Dictionary<string, object?> { ["task"] = task } }), "Starting a task-list instance");
         }
 
@@ -77,12 +88,40 @@ internal static class TaskQueryScenario
         Array.Sort(times);
         return
         [
-            run.Figure(Name + " load", run.Instances / load.Elapsed.TotalSeconds, "tasks/s", run.Instances),
+            .. run.Store.Reused ? Array.Empty<BenchFigure>() : new[] { run.Figure(Name + " load", run.Instances / load.Elapsed.TotalSeconds, "tasks/s", run.Instances) },
             run.Figure(Name + " p50", Percentile(times, 0.50), "ms", run.Instances),
             run.Figure(Name + " p95", Percentile(times, 0.95), "ms", run.Instances),
             run.Figure(Name + " p99", Percentile(times, 0.99), "ms", run.Instances),
             run.Figure(Name + " rows per page", (double)found / run.Queries, "tasks", run.Instances),
         ];
+    }
+
+    /// <summary>Checks that a reused database holds exactly what a task-query run of the same size loaded: its one definition, N instances each waiting at its task, and nothing else.</summary>
+    /// <exception cref="BenchFailedException">The database holds other data or another number of tasks.</exception>
+    private static void RequireOwnLoad(BenchRun run)
+    {
+        var database = run.Store.Database!;
+        using var connection = database.Dialect.CreateConnection(database.ConnectionString);
+        connection.Open();
+        long Count(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        var definitions = Count("SELECT COUNT(*) FROM bpm_definitions");
+        var ours = Count("SELECT COUNT(*) FROM bpm_definitions WHERE bpmn_process_id = 'bench-task-list'");
+        var instances = Count("SELECT COUNT(*) FROM bpm_process_instances");
+        var foreign = Count("SELECT COUNT(*) FROM bpm_process_instances WHERE bpmn_process_id <> 'bench-task-list'");
+        var tasks = Count("SELECT COUNT(*) FROM bpm_user_tasks");
+        var others = Count("SELECT (SELECT COUNT(*) FROM bpm_jobs) + (SELECT COUNT(*) FROM bpm_timers) + (SELECT COUNT(*) FROM bpm_subscriptions) + (SELECT COUNT(*) FROM bpm_incidents) + (SELECT COUNT(*) FROM bpm_history)");
+        if (definitions != 1 || ours != 1 || foreign != 0 || instances != run.Instances || tasks != run.Instances || others != 0)
+        {
+            throw new BenchFailedException(
+                $"--reuse needs a database that an earlier task-query run with --instances {run.Instances} loaded and nothing else; " +
+                $"{database.Description} holds {definitions} definition(s), {instances} instance(s), {tasks} task(s) and {others} other row(s).");
+        }
     }
 
     /// <summary>Checks that each sampled task reads back as the engine created it and that its assignee, each candidate user and each candidate group find it at its place in their task lists.</summary>
