@@ -45,6 +45,22 @@ public sealed class BenchRecordsCommandTests : IDisposable
     }
 
     [Fact]
+    public void BenchRecords_WithSeveralWriters_InsertsEveryBatchOnce()
+    {
+        var connection = $"Data Source={Path.Combine(_folder, "writers.db")}";
+        var schemas = Path.Combine(SharedData.RepositoryRoot, "processes", "schemas");
+
+        var (code, output, error) = Run("bench", "records", "--store", "sqlite", "--connection", connection, "--records", "250", "--batch", "40", "--writers", "3", "--queries", "2", "--schemas", schemas);
+
+        code.Should().Be(0, error);
+        using var insert = JsonDocument.Parse(output.Split('\n')[0]);
+        insert.RootElement.GetProperty("records").GetInt32().Should().Be(250);
+        insert.RootElement.GetProperty("writers").GetInt32().Should().Be(3);
+        using var query = JsonDocument.Parse(output.Split('\n')[1]);
+        query.RootElement.GetProperty("leads").GetInt64().Should().Be(250, "seven batches of 40 and one of 10, each stored once");
+    }
+
+    [Fact]
     public void BenchRecords_RefusesAnUnknownStore()
     {
         var (code, _, error) = Run("bench", "records", "--store", "oracle");
