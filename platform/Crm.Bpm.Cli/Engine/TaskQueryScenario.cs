@@ -138,7 +138,13 @@ internal static class TaskQueryScenario
                 throw new BenchFailedException($"The loaded task {task.Key} does not read back as the engine created it.");
             }
 
-            // The first task after (due, key - 1) in the list of anyone who may work on it is the task itself.
+            // The first task after (due, key - 1) in the list of anyone who may work on it is the task itself
+            // (key 1 without a due date would mean the first page: no such position to start from).
+            if (task.Key <= 1 && task.DueDate is null)
+            {
+                continue;
+            }
+
             var at = new UserTaskQuery { AfterDueDate = task.DueDate, AfterKey = task.Key - 1, PageSize = 1 };
             var lists = task.CandidateGroups.Select(g => at with { Groups = [g] })
                 .Concat(task.CandidateUsers.Select(u => at with { User = u }));
