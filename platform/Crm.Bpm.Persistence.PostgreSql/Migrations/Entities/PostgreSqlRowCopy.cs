@@ -45,8 +45,16 @@ public sealed class PostgreSqlRowCopy : IBulkRowWriter
         }
         catch
         {
-            // Without the cancel, disposing would end the COPY and keep the rows written so far.
-            ((NpgsqlCopyTextWriter)copy).Cancel();
+            // Without the cancel, disposing would end the COPY and keep the rows written so far; the caller rolls the
+            // transaction back either way, so a failing cancel (a broken connection) must not hide the first error.
+            try
+            {
+                ((NpgsqlCopyTextWriter)copy).Cancel();
+            }
+            catch (NpgsqlException)
+            {
+            }
+
             throw;
         }
 
