@@ -121,4 +121,13 @@ public sealed partial class PostgreSqlDialect : DatabaseDialect
     }
 
     public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
+
+    public override SchemaLock LockSchema(string connectionString, string resource)
+    {
+        // A session-level advisory lock (https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS) on a
+        // connection outside the pool: EF Core's own migration lock is released between migrations, and a second server
+        // would then apply one again.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        return SchemaLock.Take(new NpgsqlConnection(builder.ToString()), "SELECT pg_advisory_lock(hashtext(@p0))", "SELECT pg_advisory_unlock(hashtext(@p0))", resource);
+    }
 }

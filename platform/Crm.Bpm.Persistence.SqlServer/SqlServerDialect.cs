@@ -63,6 +63,17 @@ public sealed class SqlServerDialect : DatabaseDialect
 
     public override bool PreferBatches => true;
 
+    public override SchemaLock LockSchema(string connectionString, string resource)
+    {
+        // A session-owned application lock (sp_getapplock) on a connection outside the pool, held across all migrations.
+        var builder = new SqlConnectionStringBuilder(connectionString) { Pooling = false };
+        return SchemaLock.Take(
+            new SqlConnection(builder.ToString()),
+            "EXEC sp_getapplock @Resource = @p0, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1",
+            "EXEC sp_releaseapplock @Resource = @p0, @LockOwner = 'Session'",
+            resource);
+    }
+
     public override string Top(string parameter) => $"TOP ({parameter}) ";
 
     public override string Limit(string parameter) => "";

@@ -47,6 +47,11 @@ public abstract class DatabaseDialect
     /// <summary>Creates the database when the server has none of that name (SQLite: the file's folder).</summary>
     public abstract void EnsureDatabaseExists(string connectionString);
 
+    /// <summary>Takes the lock named <paramref name="resource"/> that servers hold while they check and migrate the schema (waits while another server holds it); none where the store serialises migrations itself.</summary>
+    /// <param name="connectionString">The database.</param>
+    /// <param name="resource">What is migrated, e.g. the migrations history table: each context has its own lock.</param>
+    public virtual SchemaLock LockSchema(string connectionString, string resource) => SchemaLock.None;
+
     /// <summary>The clause after <c>SELECT</c> limiting rows (SQL Server <c>TOP (n)</c>), or empty.</summary>
     public virtual string Top(string parameter) => "";
 

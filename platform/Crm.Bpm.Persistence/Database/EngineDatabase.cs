@@ -53,6 +53,8 @@ public sealed class EngineDatabase
         try
         {
             dialect.EnsureDatabaseExists(connectionString);
+            // Servers starting together on a new or older database: one migrates, the others wait and then see it done.
+            using var schemaLock = dialect.LockSchema(connectionString, EngineMigrations.HistoryTable);
             using var context = database.CreateContext();
             var known = context.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
             var applied = context.Database.GetAppliedMigrations().ToList();

@@ -17,6 +17,10 @@ public static class PostgreSqlEntities
         var database = new EntitiesDatabase(Options(connectionString), new PostgreSqlRowCopy());
         if (migrate)
         {
+            // Servers starting together: one migrates, the others wait for it and find nothing left to apply.
+            var dialect = new PostgreSqlDialect();
+            dialect.EnsureDatabaseExists(connectionString);
+            using var schemaLock = dialect.LockSchema(connectionString, EntitiesDbContext.HistoryTable);
             database.Migrate();
         }
 

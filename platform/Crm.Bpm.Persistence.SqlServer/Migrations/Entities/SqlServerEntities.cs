@@ -17,6 +17,10 @@ public static class SqlServerEntities
         var database = new EntitiesDatabase(Options(connectionString));
         if (migrate)
         {
+            // Servers starting together: one migrates, the others wait for it and find nothing left to apply.
+            var dialect = new SqlServerDialect();
+            dialect.EnsureDatabaseExists(connectionString);
+            using var schemaLock = dialect.LockSchema(connectionString, EntitiesDbContext.HistoryTable);
             database.Migrate();
         }
 
