@@ -14,6 +14,10 @@ public static class DuplicateNormalizer
     // Creatio's duplicate search does with its reversed-number columns.
     private const int PhoneDigits = 10;
 
+    // Keys are stored in an indexed column of at most 900 characters (SQL Server allows 1,700 bytes in an index key):
+    // a longer key is kept as a digest, which still matches the same value exactly.
+    private const int MaxKeyLength = 400;
+
     /// <summary>The keys of <paramref name="values"/> for every rule whose fields all have a value.</summary>
     public static IReadOnlyList<DuplicateKey> Keys(EntitySchema schema, JsonObject values)
     {
@@ -37,12 +41,15 @@ public static class DuplicateNormalizer
 
             if (parts.Count == rule.Fields.Count)
             {
-                keys.Add(new DuplicateKey(rule.Name, string.Join('\u001f', parts)));
+                keys.Add(new DuplicateKey(rule.Name, Bounded(string.Join('\u001f', parts))));
             }
         }
 
         return keys;
     }
+
+    private static string Bounded(string key) =>
+        key.Length <= MaxKeyLength ? key : "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>The normalised form of one value, or null when it is empty.</summary>
     public static string? Normalize(FieldDefinition field, JsonNode? value)

@@ -59,4 +59,20 @@ public abstract class ChangeLogAndDuplicateTests : EntitiesTestBase
         var names = groups.Single(g => g.Rule == "same e-mail").RecordIds.Select(id => Service.Read(CrmWorld.Admin, "Lead", id).Record!.Values["name"]!.GetValue<string>());
         names.Should().BeEquivalentTo("Alan Turing", "A. Turing");
     }
+    [DatabaseFact]
+    public void VeryLongValues_AreSaved_AndStillMatchAsDuplicates()
+    {
+        // Duplicate keys longer than the key column are stored as a digest: a 1,000-character e-mail is saved, and the
+        // same e-mail in other case is still found by the blocking rule.
+        var local = new string('a', 980);
+        Service.Create(CrmWorld.Admin, "Contact", Json.Object($$"""{ "fullName": "Long Mail", "email": "{{local}}@example.com" }""")).Succeeded.Should().BeTrue();
+
+        var second = Service.Create(CrmWorld.Admin, "Contact", Json.Object($$"""{ "fullName": "Long Mail 2", "email": "{{local.ToUpperInvariant()}}@EXAMPLE.com" }"""));
+        var other = Service.Create(CrmWorld.Admin, "Contact", Json.Object($$"""{ "fullName": "Other", "email": "{{local}}b@example.com" }"""));
+
+        second.Failure.Should().Be(RecordFailure.Duplicate);
+        second.Diagnostics.Single().Message.Should().Contain("'Long Mail' already matches under the rule 'same e-mail'");
+        other.Succeeded.Should().BeTrue("a different long e-mail is not a duplicate");
+        Service.Query(CrmWorld.Admin, new() { Entity = "Contact" }).Page!.Records.Should().HaveCount(2);
+    }
 }
