@@ -128,7 +128,9 @@ public sealed partial class JobExecutor : BackgroundService
     {
         try
         {
-            var outcome = await HandleAsync(job, stoppingToken).ConfigureAwait(false);
+            // Leave the thread the handler finished on before the store work below: with inline socket completions (set by
+            // the crm host) that thread is the socket engine's, and a synchronous database call there would wait for itself.
+            var outcome = await HandleAsync(job, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
             if (outcome is null)
             {
                 return;
