@@ -4,6 +4,7 @@ using System.Text.Json;
 using Crm.Bpm.Engine.Runtime.Store;
 using Crm.Bpm.Engine.Runtime.UserTasks;
 using Crm.Bpm.Persistence.Database;
+using Crm.Bpm.Persistence.Engine;
 using Crm.Bpm.Persistence.Engine.Tables;
 
 namespace Crm.Bpm.Cli.Engine;
@@ -162,56 +163,14 @@ internal sealed class BulkRows : ICommitEffect
         w.WriteNumberValue(task.ProcessDefinitionKey);
         Text(w, task.Name);
         Text(w, task.Assignee);
-        w.WriteStringValue(List(task.CandidateUsers));
-        w.WriteStringValue(List(task.CandidateGroups));
+        w.WriteStringValue(RecordJson.List(task.CandidateUsers));
+        w.WriteStringValue(RecordJson.List(task.CandidateGroups));
         Ticks(w, task.DueDate);
         Ticks(w, task.FollowUpDate);
         w.WriteNumberValue(task.Priority);
         Text(w, task.FormKey);
-        w.WriteStringValue(Variables(task.Variables));
+        w.WriteStringValue(RecordJson.Variables(task.Variables));
         w.WriteNumberValue(task.CreatedAt.UtcTicks);
-    }
-
-    private static string List(IReadOnlyList<string> items)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var item in items)
-            {
-                w.WriteStringValue(item);
-            }
-
-            w.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static string Variables(IReadOnlyDictionary<string, JsonElement> variables)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            foreach (var (name, value) in variables)
-            {
-                w.WritePropertyName(name);
-                if (value.ValueKind == JsonValueKind.Undefined)
-                {
-                    w.WriteNullValue();
-                }
-                else
-                {
-                    value.WriteTo(w);
-                }
-            }
-
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void Text(Utf8JsonWriter w, string? value)

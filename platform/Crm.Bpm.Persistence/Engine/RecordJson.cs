@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace Crm.Bpm.Persistence.Engine;
 
-/// <summary>Writes and reads the JSON columns of the engine tables (variables, task headers, candidate lists).</summary>
-internal static class RecordJson
+/// <summary>Writes and reads the JSON columns of the engine tables (variables, task headers, candidate lists); public so that bulk loaders write exactly what the store writes.</summary>
+public static class RecordJson
 {
     private static readonly Dictionary<string, JsonElement> NoVariables = new(0);
     private static readonly Dictionary<string, string> NoHeaders = new(0);
