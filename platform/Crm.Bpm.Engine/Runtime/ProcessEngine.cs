@@ -419,7 +419,7 @@ public sealed class ProcessEngine
         catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            foreach (var (index, changes, _) in staged)
+            foreach (var (_, changes, _) in staged)
             {
                 UnitOfWork.RestoreVersions(changes);
             }

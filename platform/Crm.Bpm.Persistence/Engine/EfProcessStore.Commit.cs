@@ -191,52 +191,28 @@ public sealed partial class EfProcessStore
         WriteCandidates(task);
     }
 
-    private const int CandidateColumnCount = 4;
-    private const int CandidateRowsPerStatement = 32;
-    private static readonly string[] CandidateStatements = new string[CandidateRowsPerStatement + 1];
+    private static readonly MultiRowInsert CandidateInsert = new("INSERT INTO bpm_task_candidates (task_key, candidate_kind, candidate, due_sort) VALUES ", columns: 4, maxRows: 32);
 
     /// <summary>Queues the task's assignee, candidate users and candidate groups with its due date (TaskCandidateRow), as multi-row INSERTs: one statement for a usual task.</summary>
     private void WriteCandidates(UserTaskRecord task)
     {
         var rows = Tables.TaskCandidateRow.Of(task);
-        for (var start = 0; start < rows.Count; start += CandidateRowsPerStatement)
+        for (var start = 0; start < rows.Count; start += CandidateInsert.MaxRows)
         {
-            var count = Math.Min(CandidateRowsPerStatement, rows.Count - start);
-            var values = new object?[count * CandidateColumnCount];
+            var count = Math.Min(CandidateInsert.MaxRows, rows.Count - start);
+            var values = new object?[count * CandidateInsert.Columns];
             for (var i = 0; i < count; i++)
             {
                 var row = rows[start + i];
-                var o = i * CandidateColumnCount;
+                var o = i * CandidateInsert.Columns;
                 values[o] = row.TaskKey;
                 values[o + 1] = row.CandidateKind;
                 values[o + 2] = row.Candidate;
                 values[o + 3] = row.DueSort;
             }
 
-            Insert(CandidateStatement(count), values);
+            Insert(CandidateInsert.Sql(count), values);
         }
-    }
-
-    private static string CandidateStatement(int rows)
-    {
-        if (CandidateStatements[rows] is { } cached)
-        {
-            return cached;
-        }
-
-        var sql = new System.Text.StringBuilder("INSERT INTO bpm_task_candidates (task_key, candidate_kind, candidate, due_sort) VALUES ");
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < CandidateColumnCount; c++)
-            {
-                sql.Append(c == 0 ? "@p" : ", @p").Append((r * CandidateColumnCount + c).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            sql.Append(')');
-        }
-
-        return CandidateStatements[rows] = sql.ToString();
     }
 
     private void WriteTimer(long key, TimerRecord? timer)
@@ -319,9 +295,7 @@ public sealed partial class EfProcessStore
         }
     }
 
-    private const string HistoryInsert = "INSERT INTO bpm_history (event_key, event_time, kind, instance_key, definition_key, bpmn_process_id, element_id, element_instance_key, element_type, variable_name, value, scope_key, task_key, incident_key, job_key, detail) VALUES ";
-    private const int HistoryColumnCount = 16;
-    private const int HistoryRowsPerStatement = 64;
+    private static readonly MultiRowInsert HistoryInsert = new($"INSERT INTO bpm_history ({HistoryColumns}) VALUES ", columns: 16, maxRows: 64);
 
     /// <summary>Queues the events as multi-row INSERTs (up to 64 rows each): one statement instead of one per event.</summary>
     private void WriteHistory(List<HistoryEvent> events)
@@ -337,14 +311,14 @@ public sealed partial class EfProcessStore
             return;
         }
 
-        for (var start = 0; start < events.Count; start += HistoryRowsPerStatement)
+        for (var start = 0; start < events.Count; start += HistoryInsert.MaxRows)
         {
-            var count = Math.Min(HistoryRowsPerStatement, events.Count - start);
-            var values = new object?[count * HistoryColumnCount];
+            var count = Math.Min(HistoryInsert.MaxRows, events.Count - start);
+            var values = new object?[count * HistoryInsert.Columns];
             for (var i = 0; i < count; i++)
             {
                 var e = events[start + i];
-                var o = i * HistoryColumnCount;
+                var o = i * HistoryInsert.Columns;
                 values[o] = e.Key;
                 values[o + 1] = Ticks.Of(e.Time);
                 values[o + 2] = (int)e.Kind;
@@ -363,7 +337,7 @@ public sealed partial class EfProcessStore
                 values[o + 15] = e.Detail;
             }
 
-            Queue(HistoryStatement(count), values);
+            Queue(HistoryInsert.Sql(count), values);
         }
     }
 
@@ -411,30 +385,6 @@ public sealed partial class EfProcessStore
         {
             w.WriteStringValue(value);
         }
-    }
-
-    private static readonly string[] HistoryStatements = new string[HistoryRowsPerStatement + 1];
-
-    private static string HistoryStatement(int rows)
-    {
-        if (HistoryStatements[rows] is { } cached)
-        {
-            return cached;
-        }
-
-        var sql = new System.Text.StringBuilder(HistoryInsert);
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < HistoryColumnCount; c++)
-            {
-                sql.Append(c == 0 ? "@p" : ", @p").Append((r * HistoryColumnCount + c).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            sql.Append(')');
-        }
-
-        return HistoryStatements[rows] = sql.ToString();
     }
 
     private int Execute(string sql, params object?[] values)
