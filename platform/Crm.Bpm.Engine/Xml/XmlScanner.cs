@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
@@ -679,7 +680,7 @@ internal sealed partial class XmlScanner : IDisposable
     /// <summary>From an open element's start tag, consumes everything up to and including its end tag, checking it all.</summary>
     /// <remarks>
     /// A lean loop rather than <see cref="Read"/>: nothing inside is reported, so character data is only checked (one
-    /// vectorized search per run of text) and no node state is set up; tags go through the same checks as ever.
+    /// vectorized search per run of text) and no node state is set up; start tags take <see cref="TrySkipStartTag"/>.
     /// </remarks>
     private void SkipToEndTag()
     {
@@ -729,7 +730,11 @@ internal sealed partial class XmlScanner : IDisposable
                     ReadBang();
                     break;
                 default:
-                    ReadStartTag();
+                    if (!TrySkipStartTag())
+                    {
+                        ReadStartTag();
+                    }
+
                     break;
             }
         }
@@ -1060,6 +1065,19 @@ internal sealed partial class XmlScanner : IDisposable
         var start = _pos;
         if ((uint)start < (uint)s.Length && IsAsciiNameStart(s[start]))
         {
+            var end = EndOfAsciiName(s, start + 1, out var colons);
+            if (end >= 0 && s[end] < 128)
+            {
+                // Namespaces in XML §4: one colon at most, with a name start character after it.
+                var at = colons == 0 ? -1 : start + 1 + BitOperations.TrailingZeroCount(colons);
+                if (colons == 0 || (BitOperations.IsPow2(colons) && at + 1 < end && IsAsciiNameStart(s[at + 1])))
+                {
+                    _pos = end;
+                    length = end - start;
+                    return at;
+                }
+            }
+
             var table = AsciiNameChars;
             var colon = -1;
             var p = start + 1;

@@ -49,6 +49,56 @@ public sealed class VerbatimContentTests
         finding.Should().BeEquivalentTo(new { Code = BpmnDiagnosticCodes.NotWellFormed, File = "vendor.bpmn", Line = expected.LineNumber, Column = expected.LinePosition });
     }
 
+    /// <summary>Faults the skipper's lean path hands back to the full start-tag check: reported where reading every node with the scanner reports them (for some, XmlReader names a neighbouring column).</summary>
+    [Theory]
+    [InlineData("<v:a b=\"1\"c=\"2\"/>")]
+    [InlineData("<v:a b=\"x<y\"/>")]
+    [InlineData("<v:a b='x<y'/>")]
+    [InlineData("<v:a b=\"&bogus;\"/>")]
+    [InlineData("<v:a b=\"&#0;\"/>")]
+    [InlineData("<v:a b=\"&#x110000;\"/>")]
+    [InlineData("<v:a b=\"&amp\"/>")]
+    [InlineData("<v:a b=\"& amp;\"/>")]
+    [InlineData("<v:a xmlns:w=\"urn:vendor\" v:b=\"1\" w:b=\"2\"/>")]
+    [InlineData("<v:a v:b=\"1\" v:b=\"2\"/>")]
+    [InlineData("<v:a u:b=\"1\"/>")]
+    [InlineData("<v:a:b/>")]
+    [InlineData("<v:a b:=\"1\"/>")]
+    [InlineData("<v:a :b=\"1\"/>")]
+    [InlineData("<v:aVeryLongElementNameThatGoesOnAndOnForMoreThanThirtyTwoCharacters></v:aVeryLongElementNameThatGoesOnAndOnForMoreThanThirtyTwoCharactersX>")]
+    [InlineData("<v:a aVeryLongAttributeNameThatGoesOnAndOnForMoreThanThirtyTwo=\"1\" aVeryLongAttributeNameThatGoesOnAndOnForMoreThanThirtyTwo=\"2\"/>")]
+    [InlineData("<v:abcdefghijklmno:p/>")]
+    [InlineData("<v:a xml:space=\"keep\"/>")]
+    [InlineData("<v:a xmlns:x=\"\"/>")]
+    [InlineData("<v:a b=\"1\" / >")]
+    [InlineData("<v:a b= />")]
+    [InlineData("<v:a b />")]
+    [InlineData("<v:a 1b=\"1\"/>")]
+    [InlineData("<v:a -b=\"1\"/>")]
+    [InlineData("<v:a b=\"1\" -c=\"1\"/>")]
+    [InlineData("<v:élément b=\"1\"></v:element>")]
+    [InlineData("<v:a b=\"1></v:a>")]
+    [InlineData("<v:a b=\"ü\" c=\"😀\" b=\"ß\"/>")]
+    [InlineData("<v:a><v:b><v:c><v:d></v:c></v:b></v:a>")]
+    [InlineData("<v:a><?pi with data?><? bad?></v:a>")]
+    [InlineData("<v:a><!-- a -- b --></v:a>")]
+    [InlineData("<v:a><![CDATA[ x ]]> ]]> </v:a>")]
+    [InlineData("<v:a>&#xD800;</v:a>")]
+    [InlineData("<v:a/ >")]
+    [InlineData("<v:a b=\"1\"\u0001/>")]
+    public void MalformedExtensionContent_IsReportedWhereAFullReadReportsIt(string content)
+    {
+        var xml = Template.Replace("CONTENT", content, StringComparison.Ordinal);
+        XmlReaderFault(xml).Should().NotBeNull();
+        var expected = XmlFaults.FromFullRead(xml)!;
+
+        var result = ParseUtf8(xml);
+
+        result.Definitions.Should().BeNull();
+        var finding = result.Diagnostics.Should().ContainSingle().Subject;
+        finding.Should().BeEquivalentTo(new { Code = BpmnDiagnosticCodes.NotWellFormed, File = "vendor.bpmn", Line = expected.LineNumber, Column = expected.LinePosition });
+    }
+
     [Fact]
     public void NonAsciiExtensionContent_FromAUtf8Stream_IsKeptExactly()
     {
