@@ -55,7 +55,7 @@ public sealed class SqliteDialect : DatabaseDialect
     public override string? InsertJsonRows(string table, IReadOnlyList<(string Name, string Kind)> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        return $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) SELECT {string.Join(", ", columns.Select((_, i) => $"value ->> {i}"))} FROM json_each(@p0)";
+        return $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) SELECT {string.Join(", ", columns.Select((_, i) => $"value ->> {i}"))} FROM jsonb_each(@p0)";
     }
 
     public override bool IsTransient(Exception exception) =>
