@@ -46,13 +46,29 @@ internal sealed record BenchRun(BenchStore Store, HistoryLevel History, int Inst
         else
         {
             var shares = Enumerable.Range(0, engines.Count).Select(e => Instances / engines.Count + (e < Instances % engines.Count ? 1 : 0)).ToArray();
-            Parallel.For(0, engines.Count, new ParallelOptions { MaxDegreeOfParallelism = engines.Count }, e =>
+            // A thread of its own per engine, as a node of a cluster has: thread-pool workers blocked in synchronous database
+            // calls would starve the pool that the driver's own completions may need.
+            var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+            var threads = Enumerable.Range(0, engines.Count).Select(e => new Thread(() =>
             {
-                for (var i = 0; i < shares[e]; i++)
+                try
                 {
-                    one(engines[e]);
+                    for (var i = 0; i < shares[e]; i++)
+                    {
+                        one(engines[e]);
+                    }
                 }
-            });
+                catch (Exception failure) when (failure is not OutOfMemoryException)
+                {
+                    failures.Enqueue(failure);
+                }
+            }) { IsBackground = true, Name = $"bench engine {e + 1}" }).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            if (!failures.IsEmpty)
+            {
+                throw new AggregateException(failures);
+            }
         }
 
         clock.Stop();
