@@ -45,6 +45,41 @@ public sealed partial class PostgreSqlDialect : DatabaseDialect
         return $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) SELECT {string.Join(", ", columns.Select((c, i) => $"(r ->> {i})::{c.Kind}"))} FROM json_array_elements(@p0::json) AS r";
     }
 
+    public override bool CommitsBatchesImplicitly => true;
+
+    /// <remarks>
+    /// The write's rows are counted in a data-modifying CTE and 1 is divided by the count: no row raises
+    /// <c>division_by_zero</c> (22012), which aborts the implicit transaction and with it every write of the batch. None of
+    /// the store's own writes does arithmetic, so that error can only come from this check.
+    /// </remarks>
+    public override string FailUnlessOneRow(string sql) =>
+        _checked.GetOrAdd(sql, static text => $"WITH w AS ({text} RETURNING 1) SELECT 1 / count(*) FROM w");
+
+    private readonly ConcurrentDictionary<string, string> _checked = new(StringComparer.Ordinal);
+
+    public override bool IsFailedRowCheck(Exception exception, DbBatch batch, out int index)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        // The server stops at the failing statement: it is the first one the driver saw no completion for.
+        index = -1;
+        for (var i = 0; i < batch.BatchCommands.Count; i++)
+        {
+            if (batch.BatchCommands[i] is NpgsqlBatchCommand { StatementType: StatementType.Unknown })
+            {
+                index = i;
+                break;
+            }
+        }
+
+        return exception is PostgresException { SqlState: PostgresErrorCodes.DivisionByZero };
+    }
+
+    public override string? InsertColumnArrays(string table, IReadOnlyList<(string Name, string Kind)> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) SELECT * FROM unnest({string.Join(", ", columns.Select((c, i) => $"@p{i}::{c.Kind}[]"))})";
+    }
+
     public override string? PositionalBatchSql(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);

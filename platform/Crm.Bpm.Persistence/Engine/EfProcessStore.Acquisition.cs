@@ -93,7 +93,7 @@ public sealed partial class EfProcessStore
             var instances = new Dictionary<long, InstanceRow>(keys.Length);
             var elements = new Dictionary<long, List<ElementRow>>(keys.Length);
             var variables = new Dictionary<long, List<VariableRow>>(keys.Length);
-            using (var reader = command.ExecuteReader())
+            using (var reader = ExecuteStatements(command))
             {
                 while (reader.Read())
                 {

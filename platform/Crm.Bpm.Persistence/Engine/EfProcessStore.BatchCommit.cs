@@ -14,45 +14,38 @@ public sealed partial class EfProcessStore
         var written = new List<(long Key, int Version, InstanceRows Rows, bool Ended)>();
         try
         {
-            Guard(() =>
+            if (_dialect.CommitsBatchesImplicitly && batch.All(changes => changes.Effects.Count == 0))
             {
-                using var transaction = _dialect.BeginWrite(Connection());
-                _transaction = transaction;
-                try
+                // No effect needs the open transaction: every write goes in one batch the server runs as one transaction.
+                Guard(() =>
                 {
-                    foreach (var changes in batch)
+                    _implicitCommit = true;
+                    try
                     {
-                        WriteChanges(changes, written);
-                        if (changes.Effects.Count > 0)
+                        foreach (var changes in batch)
                         {
-                            // An effect runs after its command's rows are written (it may read them), inside the transaction.
-                            Flush();
-                            var context = new CommitContext { Connection = _connection, Transaction = transaction };
-                            foreach (var effect in changes.Effects)
-                            {
-                                effect.Apply(context);
-                            }
+                            WriteChanges(changes, written);
                         }
+
+                        FlushImplicitly();
+                    }
+                    finally
+                    {
+                        _implicitCommit = false;
                     }
 
-                    Flush();
-                    transaction.Commit();
-                }
-                catch
-                {
-                    TryRollback(transaction);
-                    throw;
-                }
-                finally
-                {
-                    _transaction = null;
-                }
-
-                return 0;
-            });
+                    return 0;
+                });
+            }
+            else
+            {
+                CommitInTransaction(batch, written);
+            }
         }
         catch
         {
+            // A refused start may have been refused because the latest version moved on: read it afresh next time.
+            _latest.Clear();
             foreach (var changes in batch)
             {
                 foreach (var (instance, _) in changes.Instances)
@@ -67,6 +60,7 @@ public sealed partial class EfProcessStore
         {
             _read.Clear();
             _pending.Clear();
+            _assumedLatest.Clear();
         }
 
         foreach (var changes in batch)
@@ -100,4 +94,43 @@ public sealed partial class EfProcessStore
             }
         }
     }
+
+    /// <summary>Writes the batch in one explicit transaction: effects run inside it after their command's rows are written.</summary>
+    private void CommitInTransaction(IReadOnlyList<StoreChanges> batch, List<(long Key, int Version, InstanceRows Rows, bool Ended)> written) =>
+        Guard(() =>
+        {
+            using var transaction = _dialect.BeginWrite(Connection());
+            _transaction = transaction;
+            try
+            {
+                foreach (var changes in batch)
+                {
+                    WriteChanges(changes, written);
+                    if (changes.Effects.Count > 0)
+                    {
+                        // An effect runs after its command's rows are written (it may read them), inside the transaction.
+                        Flush();
+                        var context = new CommitContext { Connection = _connection, Transaction = transaction };
+                        foreach (var effect in changes.Effects)
+                        {
+                            effect.Apply(context);
+                        }
+                    }
+                }
+
+                Flush();
+                transaction.Commit();
+            }
+            catch
+            {
+                TryRollback(transaction);
+                throw;
+            }
+            finally
+            {
+                _transaction = null;
+            }
+
+            return 0;
+        });
 }

@@ -34,6 +34,7 @@ public sealed partial class EfProcessStore
     {
         foreach (var definition in changes.Definitions)
         {
+            _latest.Remove(definition.BpmnProcessId);
             Insert("INSERT INTO bpm_definitions (definition_key, bpmn_process_id, version, name, resource_name, source, checksum, deployed_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)",
                 definition.Key, definition.BpmnProcessId, definition.Version, definition.Name, definition.ResourceName, definition.Source, definition.Checksum, Ticks.Of(definition.DeployedAt));
         }
@@ -43,7 +44,14 @@ public sealed partial class EfProcessStore
             var after = ProcessInstanceRows.Decompose(instance);
             var row = after.Instance;
             InstanceRows? before = null;
-            if (expected == 0)
+            if (expected == 0 && _assumedLatest.TryGetValue(row.ProcessDefinitionKey, out var latestVersion))
+            {
+                // Started on the latest version as this store last saw it: only if that is still the latest.
+                Queue(LatestInstanceInsert,
+                    [row.Key, row.ProcessDefinitionKey, row.BpmnProcessId, (int)row.State, row.Version, row.ParentInstanceKey, row.ParentElementInstanceKey, Ticks.Of(row.StartTime), Ticks.Of(row.EndTime), row.Data, latestVersion],
+                    $"A newer version of process '{row.BpmnProcessId}' than version {latestVersion} was deployed meanwhile; the start is retried on it.");
+            }
+            else if (expected == 0)
             {
                 Insert("INSERT INTO bpm_process_instances (instance_key, definition_key, bpmn_process_id, state, version, parent_instance_key, parent_element_instance_key, start_time, end_time, data) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)",
                     row.Key, row.ProcessDefinitionKey, row.BpmnProcessId, (int)row.State, row.Version, row.ParentInstanceKey, row.ParentElementInstanceKey, Ticks.Of(row.StartTime), Ticks.Of(row.EndTime), row.Data);
@@ -59,8 +67,13 @@ public sealed partial class EfProcessStore
                 }
                 else
                 {
-                    // No rows cached at this version: read what the database holds (before this command's writes).
-                    Flush();
+                    // No rows cached at this version: read what the database holds (before this command's writes; in an
+                    // implicit commit nothing has been sent yet, and the version check guards the read as it does the cache).
+                    if (!_implicitCommit)
+                    {
+                        Flush();
+                    }
+
                     before = new InstanceRows(
                         row,
                         QueryList($"SELECT {ElementColumns} FROM bpm_element_instances WHERE instance_key = @p0", ReadElement, row.Key),
@@ -104,6 +117,12 @@ public sealed partial class EfProcessStore
 
         WriteHistory(changes.History);
     }
+
+    // The nullable values are cast: in INSERT ... SELECT a NULL parameter has no column to take its type from.
+    private const string LatestInstanceInsert =
+        "INSERT INTO bpm_process_instances (instance_key, definition_key, bpmn_process_id, state, version, parent_instance_key, parent_element_instance_key, start_time, end_time, data) " +
+        "SELECT @p0, @p1, @p2, @p3, @p4, CAST(@p5 AS bigint), CAST(@p6 AS bigint), @p7, CAST(@p8 AS bigint), @p9 " +
+        "WHERE NOT EXISTS (SELECT 1 FROM bpm_definitions WHERE bpmn_process_id = @p2 AND version > @p10)";
 
     private void WriteDiff(InstanceRowDiff diff)
     {
@@ -305,6 +324,12 @@ public sealed partial class EfProcessStore
             return;
         }
 
+        if (_historyArrayInsert.Value is { } arrayInsert)
+        {
+            Queue(arrayInsert, HistoryArrays(events));
+            return;
+        }
+
         if (_historyJsonInsert.Value is { } jsonInsert)
         {
             Queue(jsonInsert, [HistoryJson(events)]);
@@ -339,6 +364,39 @@ public sealed partial class EfProcessStore
 
             Queue(HistoryInsert.Sql(count), values);
         }
+    }
+
+    /// <summary>The events as one array per history column, in the order of <see cref="HistoryColumnKinds"/>.</summary>
+    private static object?[] HistoryArrays(List<HistoryEvent> events)
+    {
+        var n = events.Count;
+        long[] keys = new long[n], times = new long[n], instances = new long[n], definitions = new long[n], elementInstances = new long[n],
+            scopes = new long[n], tasks = new long[n], incidents = new long[n], jobs = new long[n];
+        var kinds = new int[n];
+        string?[] processIds = new string?[n], elementIds = new string?[n], elementTypes = new string?[n], names = new string?[n],
+            values = new string?[n], details = new string?[n];
+        for (var i = 0; i < n; i++)
+        {
+            var e = events[i];
+            keys[i] = e.Key;
+            times[i] = Ticks.Of(e.Time);
+            kinds[i] = (int)e.Kind;
+            instances[i] = e.ProcessInstanceKey;
+            definitions[i] = e.ProcessDefinitionKey;
+            processIds[i] = e.BpmnProcessId;
+            elementIds[i] = e.ElementId;
+            elementInstances[i] = e.ElementInstanceKey;
+            elementTypes[i] = e.ElementType;
+            names[i] = e.VariableName;
+            values[i] = e.Value;
+            scopes[i] = e.ScopeKey;
+            tasks[i] = e.TaskKey;
+            incidents[i] = e.IncidentKey;
+            jobs[i] = e.JobKey;
+            details[i] = e.Detail;
+        }
+
+        return [keys, times, kinds, instances, definitions, processIds, elementIds, elementInstances, elementTypes, names, values, scopes, tasks, incidents, jobs, details];
     }
 
     private static string HistoryJson(List<HistoryEvent> events)
@@ -460,6 +518,56 @@ public sealed partial class EfProcessStore
                     Check(write, Execute(write.Sql, write.Values));
                 }
             }
+        }
+        catch (Exception e) when (_dialect.IsUniqueViolation(e))
+        {
+            throw new StoreConcurrencyException($"Another command wrote the same row first: {e.Message}", e);
+        }
+        finally
+        {
+            _pending.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Sends the queued writes as one batch outside any explicit transaction, which the server runs as one transaction
+    /// (see <see cref="Database.DatabaseDialect.CommitsBatchesImplicitly"/>); a write that must change one row fails on the server
+    /// otherwise, and the whole batch with it.
+    /// </summary>
+    private void FlushImplicitly()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var connection = Connection();
+        using var batch = connection.CreateBatch();
+        foreach (var write in _pending)
+        {
+            var command = batch.CreateBatchCommand();
+            var sql = write.MustHitOne is null ? write.Sql : _dialect.FailUnlessOneRow(write.Sql);
+            command.CommandText = _dialect.PositionalBatchSql(sql) ?? sql;
+            foreach (var value in write.Values)
+            {
+                var parameter = command.CreateParameter();
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        try
+        {
+            // Written and read asynchronously and waited for: a synchronous batch is written from a thread-pool task
+            // after its first statement (the driver's guard against deadlock), a hop for every commit.
+            batch.ExecuteNonQueryAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (_dialect.IsFailedRowCheck(e, batch, out var index))
+        {
+            var message = index >= 0 ? _pending[index].MustHitOne : null;
+            throw new StoreConcurrencyException(message ?? $"A row this command changes was changed or removed by another command first: {e.Message}", e);
         }
         catch (Exception e) when (_dialect.IsUniqueViolation(e))
         {

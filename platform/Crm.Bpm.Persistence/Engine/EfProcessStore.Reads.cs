@@ -42,14 +42,37 @@ public sealed partial class EfProcessStore
     /// <inheritdoc/>
     public ProcessDefinitionRecord? FindLatestDefinition(string bpmnProcessId)
     {
-        // Every start asks for the latest version: read only its key, and the (immutable) record from the cache.
+        // Read only the latest version's key, and the (immutable) record from the cache.
         var key = Guard(() =>
         {
             var command = Command($"SELECT {_dialect.Top("1")}definition_key FROM bpm_definitions WHERE bpmn_process_id = @p0 ORDER BY version DESC{_dialect.Limit("1")}", 1);
             Set(command, 0, bpmnProcessId);
             return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
         });
-        return key is { } found ? FindDefinition(found) : null;
+        var found = key is { } k ? FindDefinition(k) : null;
+        if (found is not null)
+        {
+            _latest[bpmnProcessId] = found;
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Answers from the latest version this store last saw, without a round trip; the start's commit then inserts the
+    /// instance only if no newer version exists (<see cref="WriteChanges"/>), else refuses it as a conflict, forgets
+    /// what it saw and the engine's retry reads afresh.
+    /// </remarks>
+    public ProcessDefinitionRecord? FindLatestDefinitionToStart(string bpmnProcessId)
+    {
+        var latest = _latest.TryGetValue(bpmnProcessId, out var seen) ? seen : FindLatestDefinition(bpmnProcessId);
+        if (latest is not null)
+        {
+            _assumedLatest[latest.Key] = latest.Version;
+        }
+
+        return latest;
     }
 
     /// <inheritdoc/>
@@ -101,7 +124,7 @@ public sealed partial class EfProcessStore
         instance = null;
         var elements = new List<ElementRow>();
         var variables = new List<VariableRow>();
-        using var reader = command.ExecuteReader();
+        using var reader = ExecuteStatements(command);
         if (readInstance)
         {
             if (reader.Read())
@@ -125,6 +148,13 @@ public sealed partial class EfProcessStore
 
         return (elements, variables);
     }
+
+    /// <summary>Runs a command of several statements and returns its reader.</summary>
+    /// <remarks>
+    /// Asynchronously, then waited for: Npgsql writes the second and later statements of a synchronous command from a
+    /// thread-pool task (its guard against deadlock on large sends), which costs a thread hop per read.
+    /// </remarks>
+    private static DbDataReader ExecuteStatements(DbCommand command) => command.ExecuteReaderAsync().GetAwaiter().GetResult();
 
     private const string RowsReadSql =
         $"SELECT {ElementColumns} FROM bpm_element_instances WHERE instance_key = @p0 ORDER BY element_instance_key;\n" +
@@ -161,6 +191,67 @@ public sealed partial class EfProcessStore
 
     /// <inheritdoc/>
     public UserTaskRecord? FindUserTask(long key) => Single($"SELECT {TaskColumns} FROM bpm_user_tasks WHERE task_key = @p0", ReadTask, key);
+
+    /// <inheritdoc/>
+    /// <remarks>One round trip: the task row, its instance row, and the instance's element and variable rows unless the rows this store last committed are still current.</remarks>
+    public (UserTaskRecord? Task, ProcessInstance? Instance) FindUserTaskWithInstance(long key) => Guard<(UserTaskRecord?, ProcessInstance?)>(() =>
+    {
+        var command = Command(TaskWithInstanceSql, 1);
+        Set(command, 0, key);
+        UserTaskRecord? task = null;
+        InstanceRows? rows = null;
+        using (var reader = ExecuteStatements(command))
+        {
+            if (reader.Read())
+            {
+                task = ReadTask(reader);
+            }
+
+            reader.NextResult();
+            if (task is not null && reader.Read())
+            {
+                var row = ReadInstance(reader);
+                reader.NextResult();
+                if (_rows.TryGetValue(row.Key, out var cached) && cached.Version == row.Version)
+                {
+                    rows = cached.Rows with { Instance = row };
+                }
+                else
+                {
+                    var elements = new List<ElementRow>();
+                    while (reader.Read())
+                    {
+                        elements.Add(ReadElement(reader));
+                    }
+
+                    reader.NextResult();
+                    var variables = new List<VariableRow>();
+                    while (reader.Read())
+                    {
+                        variables.Add(ReadVariable(reader));
+                    }
+
+                    rows = Fresh(row.Key, new InstanceRows(row, elements, variables));
+                }
+            }
+        }
+
+        if (task is null)
+        {
+            return (null, null);
+        }
+
+        _read[task.Key] = task;
+        return (task, rows is null ? null : Compose(rows));
+    });
+
+    private const string TaskInstanceKey = "(SELECT t.instance_key FROM bpm_user_tasks t WHERE t.task_key = @p0)";
+
+    private const string TaskWithInstanceSql =
+        $"SELECT {TaskColumns} FROM bpm_user_tasks WHERE task_key = @p0;\n" +
+        $"SELECT {InstanceColumns} FROM bpm_process_instances WHERE instance_key = {TaskInstanceKey};\n" +
+        $"SELECT {ElementColumns} FROM bpm_element_instances WHERE instance_key = {TaskInstanceKey} ORDER BY element_instance_key;\n" +
+        $"SELECT {VariableColumns} FROM bpm_variables WHERE instance_key = {TaskInstanceKey}";
 
     /// <inheritdoc/>
     public IEnumerable<UserTaskRecord> UserTasks() => List($"SELECT {TaskColumns} FROM bpm_user_tasks ORDER BY task_key", ReadTask);

@@ -24,6 +24,11 @@ public sealed partial class EfProcessStore : IProcessStore, IHistoryStore, IDisp
     private readonly string _connectionString;
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<long, ProcessDefinitionRecord> _definitions = [];
+
+    // The latest version of each process id this store last saw, and the versions the current command started
+    // instances on from it (by definition key): their inserts check that no newer version exists.
+    private readonly Dictionary<string, ProcessDefinitionRecord> _latest = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, int> _assumedLatest = [];
     private readonly Dictionary<long, CachedRows> _rows = [];
     private readonly Dictionary<long, object> _read = [];
     private readonly List<PendingWrite> _pending = [];
@@ -33,6 +38,7 @@ public sealed partial class EfProcessStore : IProcessStore, IHistoryStore, IDisp
     private readonly Dictionary<long, TimerRecord> _acquired = [];
     private readonly Dictionary<long, InstanceRows> _prefetched = [];
     private readonly Lazy<string?> _historyJsonInsert;
+    private readonly Lazy<string?> _historyArrayInsert;
 
     private static readonly (string Name, string Kind)[] HistoryColumnKinds =
     [
@@ -45,6 +51,9 @@ public sealed partial class EfProcessStore : IProcessStore, IHistoryStore, IDisp
     // again share them; a definition deployed by another engine comes from Processes instead.
     private readonly Dictionary<long, ExecutableProcess> _compiled = [];
     private DbConnection? _connection;
+
+    // Set while a commit's writes are queued for one implicit-transaction batch (no explicit transaction is open).
+    private bool _implicitCommit;
     private DbTransaction? _transaction;
 
     public EfProcessStore(DatabaseDialect dialect, string connectionString)
@@ -54,6 +63,7 @@ public sealed partial class EfProcessStore : IProcessStore, IHistoryStore, IDisp
         _dialect = dialect;
         _connectionString = connectionString;
         _historyJsonInsert = new(() => dialect.InsertJsonRows("bpm_history", HistoryColumnKinds));
+        _historyArrayInsert = new(() => dialect.InsertColumnArrays("bpm_history", HistoryColumnKinds));
     }
 
     /// <summary>Finds the compiled process of a definition key, to put loaded instances together (usually <c>engine.GetProcess</c>).</summary>

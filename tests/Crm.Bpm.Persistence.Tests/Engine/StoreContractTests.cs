@@ -78,6 +78,58 @@ public sealed partial class StoreContractTests(StoreDatabases databases) : IClas
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public void RefusedCommit_LeavesNoneOfItsWrites_AlsoThoseSentBeforeTheFailedCheck(string provider)
+    {
+        var database = databases.Fresh(provider);
+        var clock = new ManualClock(Start);
+        var engine = Deployed(database, clock);
+        var key = engine.StartInstance("two-tasks").ProcessInstanceKey;
+        var task = engine.GetUserTasks(key)[0];
+        using var stale = database.CreateStore();
+        stale.FindUserTask(task.Key).Should().NotBeNull();
+        engine.CompleteUserTask(task.Key).Succeeded.Should().BeTrue();
+
+        // The definition row is written before the task row: the check on the (vanished) task fails after it went out.
+        var changes = new StoreChanges();
+        changes.Definitions.Add(new ProcessDefinitionRecord { Key = 9_000_001, BpmnProcessId = "written-before-the-check", Version = 1, Checksum = "x", DeployedAt = Start });
+        changes.UserTasks.Delete(task.Key);
+        var act = () => stale.Commit(changes);
+
+        act.Should().Throw<StoreConcurrencyException>().Which.Message.Should().Contain(task.Key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var fresh = database.CreateStore();
+        fresh.FindDefinition(9_000_001).Should().BeNull();
+        fresh.FindLatestDefinition("written-before-the-check").Should().BeNull();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Start_AfterAnotherEngineDeployedANewVersion_RunsOnTheNewVersion(string provider)
+    {
+        var database = databases.Fresh(provider);
+        var clock = new ManualClock(Start);
+        var first = Deployed(database, clock);
+        var second = Engine(database, clock);
+        var before = second.StartInstance("straight").ProcessInstanceKey;
+
+        // The second engine has seen version 1 as the latest; the first deploys version 2 (one more task).
+        var source = File.ReadAllText(Path.Combine(Fixtures, "store.bpmn"));
+        var changed = source.Replace("<task id=\"B\"/>", "<task id=\"B\"/><sequenceFlow id=\"sx\" sourceRef=\"B\" targetRef=\"C\"/><task id=\"C\"/>", StringComparison.Ordinal)
+            .Replace("<sequenceFlow id=\"s3\" sourceRef=\"B\"", "<sequenceFlow id=\"s3\" sourceRef=\"C\"", StringComparison.Ordinal);
+        changed.Should().NotBe(source);
+        var deployed = first.Deploy(changed, "store.bpmn");
+        deployed.Diagnostics.Where(d => d.IsError).Should().BeEmpty();
+        deployed.Processes.Single(p => p.BpmnProcessId == "straight").Version.Should().Be(2);
+
+        var after = second.StartInstance("straight");
+
+        after.Succeeded.Should().BeTrue();
+        second.GetInstance(before)!.Definition.Version.Should().Be(1);
+        second.GetInstance(after.ProcessInstanceKey)!.Definition.Version.Should().Be(2);
+        first.GetInstance(after.ProcessInstanceKey)!.Definition.Version.Should().Be(2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public void TwoEngines_CompletingTasksOfTheSameInstancesAtOnce_BothSucceed_OnFreshState(string provider)
     {
         var database = databases.Fresh(provider);

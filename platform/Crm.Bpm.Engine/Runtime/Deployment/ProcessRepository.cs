@@ -40,9 +40,10 @@ internal sealed class ProcessRepository(IProcessStore store, IExpressionLanguage
         return record is null ? null : Load(record);
     }
 
-    public ExecutableProcess? FindLatest(string bpmnProcessId)
+    /// <summary>The latest version of the process; <paramref name="toStart"/> when an instance is about to start on it (the store may then answer from a cache it checks when the start commits).</summary>
+    public ExecutableProcess? FindLatest(string bpmnProcessId, bool toStart = false)
     {
-        var record = store.FindLatestDefinition(bpmnProcessId);
+        var record = toStart ? store.FindLatestDefinitionToStart(bpmnProcessId) : store.FindLatestDefinition(bpmnProcessId);
         if (record is null)
         {
             return null;

@@ -29,7 +29,7 @@ internal sealed partial class Executor
     {
         var definition = command.Version is { } version
             ? _repository.FindVersion(command.BpmnProcessId, version)
-            : _repository.FindLatest(command.BpmnProcessId);
+            : _repository.FindLatest(command.BpmnProcessId, toStart: true);
         if (definition is null)
         {
             return NotFound(command.Version is null
@@ -190,7 +190,7 @@ internal sealed partial class Executor
 
     public CommandError? CompleteUserTask(CompleteUserTask command, Dictionary<string, JsonElement>? variables)
     {
-        var task = _uow.FindUserTask(command.UserTaskKey);
+        var task = _uow.FindUserTaskWithInstance(command.UserTaskKey);
         if (task is null)
         {
             return NotFound($"No open user task with key {command.UserTaskKey}; it may have been completed, or its instance ended.");

@@ -135,7 +135,7 @@ internal sealed partial class Executor
                 continue;
             }
 
-            var definition = _repository.FindLatest(ended.BpmnProcessId);
+            var definition = _repository.FindLatest(ended.BpmnProcessId, toStart: true);
             var start = definition?.MessageStarts.FirstOrDefault(s => s.MessageName == name);
             if (definition is not null && start is not null)
             {

@@ -156,7 +156,7 @@ internal sealed partial class Executor
             return;
         }
 
-        var definition = _repository.FindLatest(processId);
+        var definition = _repository.FindLatest(processId, toStart: true);
         if (definition is null)
         {
             RaiseIncident(instance, element, IncidentType.CalledElementError, $"Expected process with BPMN process id '{processId}' to be deployed, but it is not; deploy it and resolve the incident.");

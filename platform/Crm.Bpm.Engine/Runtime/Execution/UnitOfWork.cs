@@ -91,7 +91,29 @@ internal sealed class UnitOfWork
             return instance;
         }
 
-        var stored = _store.FindInstance(key);
+        return Adopt(key, _store.FindInstance(key));
+    }
+
+    /// <summary>The open user task with the key, with its instance loaded into this unit of work in the same read where the store can.</summary>
+    public UserTaskRecord? FindUserTaskWithInstance(long key)
+    {
+        if (_changes.UserTasks.TryGet(key, out var changed))
+        {
+            return changed;
+        }
+
+        var (task, instance) = _store.FindUserTaskWithInstance(key);
+        if (task is not null && instance is not null && instance.Key == task.ProcessInstanceKey && !_instances.ContainsKey(instance.Key))
+        {
+            Adopt(instance.Key, instance);
+        }
+
+        return task;
+    }
+
+    /// <summary>Makes the working copy of an instance read from the store; an ended instance stays as stored (read-only).</summary>
+    private ProcessInstance? Adopt(long key, ProcessInstance? stored)
+    {
         if (stored is null || stored.State != ProcessInstanceState.Active)
         {
             return stored;

@@ -25,6 +25,14 @@ public interface IProcessStore
     /// <summary>The highest version deployed for the process id, or null.</summary>
     ProcessDefinitionRecord? FindLatestDefinition(string bpmnProcessId);
 
+    /// <summary>The highest version deployed for the process id, or null, for starting an instance on it: the store may answer from what it saw before.</summary>
+    /// <remarks>
+    /// A store that answers from a cache must refuse (with <see cref="StoreConcurrencyException"/>) the commit of an
+    /// instance started on a definition that is no longer the latest, and answer the retried command afresh; a newer
+    /// version deployed by another server is then used by the next start, never silently skipped.
+    /// </remarks>
+    ProcessDefinitionRecord? FindLatestDefinitionToStart(string bpmnProcessId) => FindLatestDefinition(bpmnProcessId);
+
     IEnumerable<ProcessDefinitionRecord> Definitions();
 
     ProcessInstance? FindInstance(long key);
@@ -42,6 +50,10 @@ public interface IProcessStore
     IReadOnlyList<JobRecord> ActivateJobs(JobActivation request);
 
     UserTaskRecord? FindUserTask(long key);
+
+    /// <summary>The open user task with the key and the process instance it belongs to, read together where the store can (a command about to work the task needs both).</summary>
+    /// <remarks>The instance is null when there is no such task; a store may also leave it null, and the caller then reads it with <see cref="FindInstance"/>.</remarks>
+    (UserTaskRecord? Task, ProcessInstance? Instance) FindUserTaskWithInstance(long key) => (FindUserTask(key), null);
 
     IEnumerable<UserTaskRecord> UserTasks();
 
