@@ -67,4 +67,69 @@ internal sealed partial class XmlScanner
         var mask = hits.ExtractMostSignificantBits();
         return mask == 0 ? -1 : p + BitOperations.TrailingZeroCount(mask);
     }
+
+    /// <summary>From <paramref name="p"/>, the index of the first '&lt;', '&amp;' or ']' (the stops in character data) within 32 characters, or -1 when there is none there (or too little input to look).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstTextStopInBlocks(ReadOnlySpan<char> s, int p)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            return -1;
+        }
+
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+        for (var offset = p; offset - p < 32 && offset + Vector256<ushort>.Count <= s.Length; offset += Vector256<ushort>.Count)
+        {
+            var v = Vector256.LoadUnsafe(ref start, (nuint)offset);
+            var hits = Vector256.Equals(v, Vector256.Create((ushort)'<')) | Vector256.Equals(v, Vector256.Create((ushort)'&')) | Vector256.Equals(v, Vector256.Create((ushort)']'));
+            var mask = hits.ExtractMostSignificantBits();
+            if (mask != 0)
+            {
+                return offset + BitOperations.TrailingZeroCount(mask);
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>From <paramref name="p"/>, the index of the first character that is not XML white space (XML 1.0 §2.3 [3]) within 32 characters, or -1 when there is none there (or too little input to look).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstNonWhitespaceInBlocks(ReadOnlySpan<char> s, int p)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            return -1;
+        }
+
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+        for (var offset = p; offset - p < 32 && offset + Vector256<ushort>.Count <= s.Length; offset += Vector256<ushort>.Count)
+        {
+            var v = Vector256.LoadUnsafe(ref start, (nuint)offset);
+            var space = Vector256.Equals(v, Vector256.Create((ushort)' ')) | Vector256.Equals(v, Vector256.Create((ushort)'\n'))
+                | Vector256.Equals(v, Vector256.Create((ushort)'\t')) | Vector256.Equals(v, Vector256.Create((ushort)'\r'));
+            var mask = ~space.ExtractMostSignificantBits() & 0xFFFF;
+            if (mask != 0)
+            {
+                return offset + BitOperations.TrailingZeroCount(mask);
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>From <paramref name="p"/>, the index of the first <paramref name="quote"/>, '&lt;', '&amp;', tab, CR or LF (the stops in an attribute value) within sixteen characters, or -1 when there is none there (or too little input to look).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstAttributeStopInBlock(ReadOnlySpan<char> s, int p, char quote)
+    {
+        if (!Vector256.IsHardwareAccelerated || p + Vector256<ushort>.Count > s.Length)
+        {
+            return -1;
+        }
+
+        var v = Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s)), (nuint)p);
+        var hits = Vector256.Equals(v, Vector256.Create((ushort)quote)) | Vector256.Equals(v, Vector256.Create((ushort)'<')) | Vector256.Equals(v, Vector256.Create((ushort)'&'))
+            | Vector256.Equals(v, Vector256.Create((ushort)'\t')) | Vector256.Equals(v, Vector256.Create((ushort)'\r')) | Vector256.Equals(v, Vector256.Create((ushort)'\n'));
+        var mask = hits.ExtractMostSignificantBits();
+        return mask == 0 ? -1 : p + BitOperations.TrailingZeroCount(mask);
+    }
 }

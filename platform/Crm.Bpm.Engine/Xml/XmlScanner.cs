@@ -460,14 +460,23 @@ internal sealed partial class XmlScanner : IDisposable
         var stops = quote == '"' ? DoubleQuotedValueStops : SingleQuotedValueStops;
         while (true)
         {
-            var at = s[_pos.._end].IndexOfAny(stops);
-            if (at < 0)
+            var block = FirstAttributeStopInBlock(s[.._end], _pos, quote);
+            if (block >= 0)
             {
-                _pos = _end;
-                throw UnexpectedEnd();
+                _pos = block;
+            }
+            else
+            {
+                var at = s[_pos.._end].IndexOfAny(stops);
+                if (at < 0)
+                {
+                    _pos = _end;
+                    throw UnexpectedEnd();
+                }
+
+                _pos += at;
             }
 
-            _pos += at;
             var c = s[_pos];
             if (c == quote)
             {
@@ -746,14 +755,23 @@ internal sealed partial class XmlScanner : IDisposable
         var s = Span;
         while (true)
         {
-            var at = s[_pos.._end].IndexOfAny(TextStops);
-            if (at < 0)
+            var block = FirstTextStopInBlocks(s[.._end], _pos);
+            if (block >= 0)
             {
-                _pos = _end;
-                return;
+                _pos = block;
+            }
+            else
+            {
+                var at = s[_pos.._end].IndexOfAny(TextStops);
+                if (at < 0)
+                {
+                    _pos = _end;
+                    return;
+                }
+
+                _pos += at;
             }
 
-            _pos += at;
             var c = s[_pos];
             if (c == '<')
             {
@@ -820,7 +838,8 @@ internal sealed partial class XmlScanner : IDisposable
         var start = _pos;
 
         // The common case: indentation between tags, skipped with one vectorized search unless xml:space keeps it.
-        var markup = s[_pos.._end].IndexOfAnyExcept(Whitespace);
+        var markup = FirstNonWhitespaceInBlocks(s[.._end], _pos);
+        markup = markup >= 0 ? markup - _pos : s[_pos.._end].IndexOfAnyExcept(Whitespace);
         if (markup >= 0 && s[_pos + markup] == '<' && (_depth == 0 || !_frames[_depth - 1].PreserveSpace))
         {
             _pos += markup;
