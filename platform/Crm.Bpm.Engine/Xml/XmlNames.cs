@@ -10,6 +10,9 @@ internal sealed class XmlNames
     private Entry?[] _buckets = new Entry?[256];
     private int _count;
 
+    /// <summary>How many names the table holds.</summary>
+    public int Count => _count;
+
     public Entry Get(ReadOnlySpan<char> name)
     {
         var hash = Hash(name);

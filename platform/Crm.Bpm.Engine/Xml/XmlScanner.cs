@@ -31,7 +31,13 @@ internal sealed partial class XmlScanner : IDisposable
     private char[] _chars;
     private readonly int _length;
     private readonly bool _hasCarriageReturn;
-    private readonly XmlNames _names = new();
+    // The name table outlives the scanner: each thread keeps the last one for its next file, so the names every BPMN file
+    // repeats are found warm instead of being made again (bindings are undone on Dispose; a table grown large is dropped).
+    [ThreadStatic]
+    private static XmlNames? t_spareNames;
+
+    private readonly XmlNames _names = TakeNames();
+    private bool _namesReturned;
     private readonly XmlNames.Entry _emptyPrefix;
     private readonly XmlNames.Entry _xmlPrefix;
     private readonly XmlNames.Entry _xmlnsPrefix;
@@ -133,8 +139,32 @@ internal sealed partial class XmlScanner : IDisposable
             ArrayPool<char>.Shared.Return(_chars);
         }
 
+        if (!_namesReturned)
+        {
+            _namesReturned = true;
+            while (_bindingCount > 0)
+            {
+                ref var b = ref _bindings[--_bindingCount];
+                b.Prefix.Uri = b.Previous;
+            }
+
+            if (_names.Count <= MaxSpareNames)
+            {
+                t_spareNames = _names;
+            }
+        }
+
         _chars = [];
         _utf8 = null;
+    }
+
+    private const int MaxSpareNames = 4096;
+
+    private static XmlNames TakeNames()
+    {
+        var names = t_spareNames;
+        t_spareNames = null;
+        return names ?? new XmlNames();
     }
 
     /// <summary>The node the scanner stands on: None before the first <see cref="Read"/> and after the end.</summary>
