@@ -204,10 +204,26 @@ internal sealed partial class XmlScanner
                 Array.Resize(ref _frames, _depth * 2);
             }
 
-            _frames[_depth] = new Frame(tagStart, nameStart, nameLength, colon, _bindingCount, _frames[_depth - 1].PreserveSpace, ns);
+            // No namespace kept: nothing reads the end tag of an element inside a skipped subtree (and no write barrier).
+            _frames[_depth] = new Frame(tagStart, nameStart, nameLength, colon, _bindingCount, _frames[_depth - 1].PreserveSpace, null!);
             _depth++;
         }
 
+        return true;
+    }
+
+    /// <summary>At <c>&lt;/</c> inside a skipped subtree: closes the open element when the end tag repeats its name exactly; false, with nothing moved, when the tag needs <see cref="ReadEndTag"/>.</summary>
+    private bool TrySkipEndTag(ReadOnlySpan<char> s)
+    {
+        ref var open = ref _frames[_depth - 1];
+        var close = _pos + 2 + open.NameLength;
+        if (close >= _end || s[close] != '>' || !s.Slice(_pos + 2, open.NameLength).SequenceEqual(s.Slice(open.NameStart, open.NameLength)))
+        {
+            return false;
+        }
+
+        _pos = close + 1;
+        PopElement();
         return true;
     }
 

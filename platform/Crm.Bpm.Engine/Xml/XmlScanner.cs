@@ -752,6 +752,11 @@ internal sealed partial class XmlScanner : IDisposable
             switch (s[_pos + 1])
             {
                 case '/':
+                    if (_depth > depth && TrySkipEndTag(s))
+                    {
+                        break;
+                    }
+
                     ReadEndTag();
                     if (_depth == depth)
                     {
