@@ -164,6 +164,14 @@ public sealed partial class EfProcessStore
         return Guard(() => QueryList(sql, ReadHistory, [.. arguments]));
     }
 
+    /// <summary>The time-to-live delete: the history of the instances whose end event is older than <c>@p0</c> (ticks).</summary>
+    /// <remarks>
+    /// The end-event condition is written out as the partial index <c>ix_bpm_history_ended</c> has it: a planner uses a
+    /// partial index only for a query whose condition implies the index's, which parameters cannot show.
+    /// </remarks>
+    internal static readonly string HistoryTimeToLiveSql =
+        $"DELETE FROM bpm_history WHERE instance_key IN (SELECT e.instance_key FROM bpm_history e WHERE e.{EngineDbContext.EndedFilter} AND e.event_time < @p0)";
+
     /// <inheritdoc/>
     /// <remarks>Removes the history events only; the ended instances' own rows stay until the engine removes them.</remarks>
     public int DeleteHistory(DateTimeOffset endedBefore) => Guard(() =>
@@ -172,9 +180,7 @@ public sealed partial class EfProcessStore
         _transaction = transaction;
         try
         {
-            var deleted = Execute(
-                "DELETE FROM bpm_history WHERE instance_key IN (SELECT e.instance_key FROM bpm_history e WHERE e.kind IN (@p0, @p1) AND e.event_time < @p2)",
-                (int)HistoryEventKind.InstanceCompleted, (int)HistoryEventKind.InstanceTerminated, Ticks.Of(endedBefore));
+            var deleted = Execute(HistoryTimeToLiveSql, Ticks.Of(endedBefore));
             transaction.Commit();
             return deleted;
         }

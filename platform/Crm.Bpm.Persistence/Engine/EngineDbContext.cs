@@ -41,6 +41,10 @@ public class EngineDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<SchemaInfoRow> SchemaInfo => Set<SchemaInfoRow>();
 
     private const int IdLength = 200;
+
+    /// <summary>The history events that end an instance (completed, terminated), as an SQL condition the time-to-live delete repeats literally so that the partial index serves it.</summary>
+    internal static readonly string EndedFilter =
+        $"kind IN ({(int)Crm.Bpm.Engine.Runtime.History.HistoryEventKind.InstanceCompleted}, {(int)Crm.Bpm.Engine.Runtime.History.HistoryEventKind.InstanceTerminated})";
     private const int NameLength = 400;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -257,9 +261,11 @@ public class EngineDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.JobKey).HasColumnName("job_key");
             e.Property(x => x.Detail).HasColumnName("detail");
             e.HasIndex(x => new { x.InstanceKey, x.EventKey }).HasDatabaseName("ix_bpm_history_instance");
-            e.HasIndex(x => new { x.BpmnProcessId, x.EventKey }).HasDatabaseName("ix_bpm_history_process");
-            // Time to live: find the instances that ended before a cut-off.
-            e.HasIndex(x => new { x.Kind, x.EventTime }).HasDatabaseName("ix_bpm_history_kind_time");
+            // Time to live: find the instances that ended before a cut-off. Only the instances' end events are indexed:
+            // every history row is written once per event and each index on the table costs every commit a page (on
+            // SQLite, straight10 ran at half the speed with indexes by process and by kind and time). Queries by process
+            // or kind without an instance walk the events in key order.
+            e.HasIndex(x => x.EventTime).HasFilter(EndedFilter).HasDatabaseName("ix_bpm_history_ended");
         });
 
         modelBuilder.Entity<KeyBlockRow>(e =>

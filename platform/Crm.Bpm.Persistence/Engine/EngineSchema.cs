@@ -4,5 +4,5 @@ namespace Crm.Bpm.Persistence.Engine;
 public static class EngineSchema
 {
     /// <summary>Raised with every migration that changes the engine tables; a database above it was written by a newer Crm.Bpm.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 }

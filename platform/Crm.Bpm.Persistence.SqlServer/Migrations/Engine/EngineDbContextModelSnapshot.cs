@@ -218,14 +218,12 @@ namespace Crm.Bpm.Persistence.SqlServer.Migrations.Engine
 
                     b.HasKey("EventKey");
 
-                    b.HasIndex("BpmnProcessId", "EventKey")
-                        .HasDatabaseName("ix_bpm_history_process");
+                    b.HasIndex("EventTime")
+                        .HasDatabaseName("ix_bpm_history_ended")
+                        .HasFilter("kind IN (1, 2)");
 
                     b.HasIndex("InstanceKey", "EventKey")
                         .HasDatabaseName("ix_bpm_history_instance");
-
-                    b.HasIndex("Kind", "EventTime")
-                        .HasDatabaseName("ix_bpm_history_kind_time");
 
                     b.ToTable("bpm_history", (string)null);
                 });
@@ -473,7 +471,7 @@ namespace Crm.Bpm.Persistence.SqlServer.Migrations.Engine
                         {
                             Id = 1,
                             ProductVersion = "1",
-                            SchemaVersion = 2
+                            SchemaVersion = 3
                         });
                 });
 

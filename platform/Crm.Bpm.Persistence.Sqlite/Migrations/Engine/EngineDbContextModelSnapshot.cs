@@ -213,14 +213,12 @@ namespace Crm.Bpm.Persistence.Sqlite.Migrations.Engine
 
                     b.HasKey("EventKey");
 
-                    b.HasIndex("BpmnProcessId", "EventKey")
-                        .HasDatabaseName("ix_bpm_history_process");
+                    b.HasIndex("EventTime")
+                        .HasDatabaseName("ix_bpm_history_ended")
+                        .HasFilter("kind IN (1, 2)");
 
                     b.HasIndex("InstanceKey", "EventKey")
                         .HasDatabaseName("ix_bpm_history_instance");
-
-                    b.HasIndex("Kind", "EventTime")
-                        .HasDatabaseName("ix_bpm_history_kind_time");
 
                     b.ToTable("bpm_history", (string)null);
                 });
@@ -468,7 +466,7 @@ namespace Crm.Bpm.Persistence.Sqlite.Migrations.Engine
                         {
                             Id = 1,
                             ProductVersion = "1",
-                            SchemaVersion = 2
+                            SchemaVersion = 3
                         });
                 });
 
