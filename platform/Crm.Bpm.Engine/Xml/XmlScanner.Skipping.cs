@@ -17,7 +17,7 @@ internal sealed partial class XmlScanner
     private static readonly SearchValues<char> DoubleQuotedSkipStops = SearchValues.Create("\"<&");
     private static readonly SearchValues<char> SingleQuotedSkipStops = SearchValues.Create("'<&");
 
-    // Where each attribute name of the tag being checked starts and how long it is (pairs), and where its colon is.
+    // For each attribute of the tag being checked: where its name starts, how long it is, and where its colon is (-1 for none).
     private int[] _skipNames = new int[32];
 
     /// <summary>At <c>&lt;</c> of a start tag inside a skipped subtree: checks and opens the element; false, with nothing moved, when the tag needs <see cref="ReadStartTag"/>.</summary>
