@@ -128,9 +128,13 @@ public sealed partial class JobExecutor : BackgroundService
     {
         try
         {
+            var outcome = await HandleAsync(job, stoppingToken).ConfigureAwait(false);
+
             // Leave the thread the handler finished on before the store work below: with inline socket completions (set by
             // the crm host) that thread is the socket engine's, and a synchronous database call there would wait for itself.
-            var outcome = await HandleAsync(job, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            // (ConfigureAwaitOptions.ForceYielding does not do this: it yields only when the task is already complete; a
+            // task completed later still runs this method's continuation on the completing thread.)
+            await Task.Yield();
             if (outcome is null)
             {
                 return;

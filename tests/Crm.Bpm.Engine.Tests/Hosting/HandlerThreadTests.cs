@@ -14,14 +14,17 @@ public sealed class HandlerThreadTests
     {
         var store = new ThreadRecordingStore(new InMemoryProcessStore());
         await using var harness = new HostingHarness(store);
-        var completer = 0;
+        Thread? completer = null;
         await harness.StartExecutor(new JobHandlerRegistry().Add("charge", (_, _) =>
         {
             // Completed from a thread of its own with synchronous continuations, as a socket completion would be.
             var result = new TaskCompletionSource<JobOutcome>();
             var thread = new Thread(() =>
             {
-                Volatile.Write(ref completer, Environment.CurrentManagedThreadId);
+                // Completed after the executor has begun to wait for it (a task already complete is continued on the
+                // awaiting thread, which would let the test pass without showing anything): a socket completion comes late.
+                Thread.Sleep(200);
+                Volatile.Write(ref completer, Thread.CurrentThread);
                 result.SetResult(JobOutcome.Complete(new Dictionary<string, object?> { ["paid"] = true }));
             });
             thread.Start();
@@ -31,25 +34,27 @@ public sealed class HandlerThreadTests
         var instance = harness.Start("charge");
 
         await Eventually.Until(() => harness.State(instance) == ProcessInstanceState.Completed, "the instance completes");
+        // Threads are compared as objects: a managed thread id is reused once its thread has ended.
         var completerThread = Volatile.Read(ref completer);
-        completerThread.Should().NotBe(0);
-        store.CommitThreads.Should().NotContain(completerThread, "the job's completion must not run on the thread that completed the handler's task");
+        completerThread.Should().NotBeNull();
+        store.CommitThreads.Should().NotBeEmpty();
+        store.CommitThreads.Should().NotContain(t => ReferenceEquals(t, completerThread), "the job's completion must not run on the thread that completed the handler's task");
     }
 
     /// <summary>Records the thread of every commit.</summary>
     private sealed class ThreadRecordingStore(InMemoryProcessStore inner) : ForwardingProcessStore(inner)
     {
-        public ConcurrentBag<int> CommitThreads { get; } = [];
+        public ConcurrentBag<Thread> CommitThreads { get; } = [];
 
         public override void Commit(StoreChanges changes)
         {
-            CommitThreads.Add(Environment.CurrentManagedThreadId);
+            CommitThreads.Add(Thread.CurrentThread);
             base.Commit(changes);
         }
 
         public override void CommitBatch(IReadOnlyList<StoreChanges> batch)
         {
-            CommitThreads.Add(Environment.CurrentManagedThreadId);
+            CommitThreads.Add(Thread.CurrentThread);
             base.CommitBatch(batch);
         }
     }
