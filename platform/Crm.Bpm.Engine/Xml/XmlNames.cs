@@ -13,6 +13,9 @@ internal sealed class XmlNames
     /// <summary>How many names the table holds.</summary>
     public int Count => _count;
 
+    /// <summary>How many characters its names hold together.</summary>
+    public long Characters { get; private set; }
+
     public Entry Get(ReadOnlySpan<char> name)
     {
         var hash = Hash(name);
@@ -26,6 +29,7 @@ internal sealed class XmlNames
         }
 
         var entry = new Entry(new string(name), hash) { Next = _buckets[bucket] };
+        Characters += name.Length;
         _buckets[bucket] = entry;
         if (++_count > _buckets.Length)
         {

@@ -148,7 +148,7 @@ internal sealed partial class XmlScanner : IDisposable
                 b.Prefix.Uri = b.Previous;
             }
 
-            if (_names.Count <= MaxSpareNames)
+            if (_names.Count <= MaxSpareNames && _names.Characters <= MaxSpareCharacters)
             {
                 t_spareNames = _names;
             }
@@ -158,7 +158,10 @@ internal sealed partial class XmlScanner : IDisposable
         _utf8 = null;
     }
 
+    // A table kept for the next file holds at most this many names and characters (namespace names are attribute values,
+    // so a hostile file could make them long); a larger one is left to the garbage collector.
     private const int MaxSpareNames = 4096;
+    private const int MaxSpareCharacters = 64 * 1024;
 
     private static XmlNames TakeNames()
     {

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Xml;
 using Crm.Bpm.Engine.Xml;
 
@@ -43,6 +44,25 @@ public sealed class NameTableReuseTests
 
         second.NamespaceURI.Should().Be("urn:second");
         second.LocalName.Should().Be("b");
+    }
+
+    [Fact]
+    public void NameTableOfAFileWithAHugeNamespaceName_IsNotKeptForTheNextFile()
+    {
+        var spare = typeof(XmlScanner).GetField("t_spareNames", BindingFlags.NonPublic | BindingFlags.Static)!;
+        using (var small = XmlScanner.FromText("<p:a xmlns:p=\"urn:small\"/>"))
+        {
+            small.Read();
+        }
+
+        spare.GetValue(null).Should().NotBeNull("a small table is kept for the next file on this thread");
+
+        using (var huge = XmlScanner.FromText($"<p:a xmlns:p=\"urn:{new string('n', 100_000)}\"/>"))
+        {
+            huge.Read();
+        }
+
+        spare.GetValue(null).Should().BeNull("a table holding 100,000 characters of names is left to the garbage collector");
     }
 
     [Fact]
