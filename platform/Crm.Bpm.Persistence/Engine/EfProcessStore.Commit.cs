@@ -215,22 +215,16 @@ public sealed partial class EfProcessStore
     /// <summary>Queues the task's assignee, candidate users and candidate groups with its due date (TaskCandidateRow), as multi-row INSERTs: one statement for a usual task.</summary>
     private void WriteCandidates(UserTaskRecord task)
     {
-        var rows = Tables.TaskCandidateRow.Of(task);
-        for (var start = 0; start < rows.Count; start += CandidateInsert.MaxRows)
+        var statements = CandidateInsert.Statements(Tables.TaskCandidateRow.Of(task), static (row, values, o) =>
         {
-            var count = Math.Min(CandidateInsert.MaxRows, rows.Count - start);
-            var values = new object?[count * CandidateInsert.Columns];
-            for (var i = 0; i < count; i++)
-            {
-                var row = rows[start + i];
-                var o = i * CandidateInsert.Columns;
-                values[o] = row.TaskKey;
-                values[o + 1] = row.CandidateKind;
-                values[o + 2] = row.Candidate;
-                values[o + 3] = row.DueSort;
-            }
-
-            Insert(CandidateInsert.Sql(count), values);
+            values[o] = row.TaskKey;
+            values[o + 1] = row.CandidateKind;
+            values[o + 2] = row.Candidate;
+            values[o + 3] = row.DueSort;
+        });
+        foreach (var (sql, values) in statements)
+        {
+            Insert(sql, values);
         }
     }
 
@@ -314,9 +308,11 @@ public sealed partial class EfProcessStore
         }
     }
 
-    private static readonly MultiRowInsert HistoryInsert = new($"INSERT INTO bpm_history ({HistoryColumns}) VALUES ", columns: 16, maxRows: 64);
+    private static readonly MultiRowInsert HistoryInsert = new($"INSERT INTO bpm_history ({HistoryColumns}) VALUES ", columns: HistoryColumnCount, maxRows: 64);
 
-    /// <summary>Queues the events as multi-row INSERTs (up to 64 rows each): one statement instead of one per event.</summary>
+    private const int HistoryColumnCount = 16;
+
+    /// <summary>Queues the events as one statement per commit (typed arrays, JSON rows, or multi-row INSERTs of up to 64 rows each), not one per event.</summary>
     private void WriteHistory(List<HistoryEvent> events)
     {
         if (events.Count == 0)
@@ -336,94 +332,103 @@ public sealed partial class EfProcessStore
             return;
         }
 
-        for (var start = 0; start < events.Count; start += HistoryInsert.MaxRows)
+        foreach (var (sql, values) in HistoryInsert.Statements(events, HistoryRow))
         {
-            var count = Math.Min(HistoryInsert.MaxRows, events.Count - start);
-            var values = new object?[count * HistoryInsert.Columns];
-            for (var i = 0; i < count; i++)
-            {
-                var e = events[start + i];
-                var o = i * HistoryInsert.Columns;
-                values[o] = e.Key;
-                values[o + 1] = Ticks.Of(e.Time);
-                values[o + 2] = (int)e.Kind;
-                values[o + 3] = e.ProcessInstanceKey;
-                values[o + 4] = e.ProcessDefinitionKey;
-                values[o + 5] = e.BpmnProcessId;
-                values[o + 6] = e.ElementId;
-                values[o + 7] = e.ElementInstanceKey;
-                values[o + 8] = e.ElementType;
-                values[o + 9] = e.VariableName;
-                values[o + 10] = e.Value;
-                values[o + 11] = e.ScopeKey;
-                values[o + 12] = e.TaskKey;
-                values[o + 13] = e.IncidentKey;
-                values[o + 14] = e.JobKey;
-                values[o + 15] = e.Detail;
-            }
-
-            Queue(HistoryInsert.Sql(count), values);
+            Queue(sql, values);
         }
     }
 
-    /// <summary>The events as one array per history column, in the order of <see cref="HistoryColumnKinds"/>.</summary>
+    /// <summary>Puts an event's column values at <paramref name="o"/>, in the order of <see cref="HistoryColumns"/> and <see cref="HistoryColumnKinds"/>: the one list of them.</summary>
+    private static void HistoryRow(HistoryEvent e, object?[] values, int o)
+    {
+        values[o] = e.Key;
+        values[o + 1] = Ticks.Of(e.Time);
+        values[o + 2] = (int)e.Kind;
+        values[o + 3] = e.ProcessInstanceKey;
+        values[o + 4] = e.ProcessDefinitionKey;
+        values[o + 5] = e.BpmnProcessId;
+        values[o + 6] = e.ElementId;
+        values[o + 7] = e.ElementInstanceKey;
+        values[o + 8] = e.ElementType;
+        values[o + 9] = e.VariableName;
+        values[o + 10] = e.Value;
+        values[o + 11] = e.ScopeKey;
+        values[o + 12] = e.TaskKey;
+        values[o + 13] = e.IncidentKey;
+        values[o + 14] = e.JobKey;
+        values[o + 15] = e.Detail;
+    }
+
+    /// <summary>The events as one typed array per history column (<c>bigint</c>: long[], <c>int</c>: int[], <c>text</c>: string[]).</summary>
     private static object?[] HistoryArrays(List<HistoryEvent> events)
     {
         var n = events.Count;
-        long[] keys = new long[n], times = new long[n], instances = new long[n], definitions = new long[n], elementInstances = new long[n],
-            scopes = new long[n], tasks = new long[n], incidents = new long[n], jobs = new long[n];
-        var kinds = new int[n];
-        string?[] processIds = new string?[n], elementIds = new string?[n], elementTypes = new string?[n], names = new string?[n],
-            values = new string?[n], details = new string?[n];
-        for (var i = 0; i < n; i++)
+        var columns = new object?[HistoryColumnCount];
+        for (var c = 0; c < columns.Length; c++)
         {
-            var e = events[i];
-            keys[i] = e.Key;
-            times[i] = Ticks.Of(e.Time);
-            kinds[i] = (int)e.Kind;
-            instances[i] = e.ProcessInstanceKey;
-            definitions[i] = e.ProcessDefinitionKey;
-            processIds[i] = e.BpmnProcessId;
-            elementIds[i] = e.ElementId;
-            elementInstances[i] = e.ElementInstanceKey;
-            elementTypes[i] = e.ElementType;
-            names[i] = e.VariableName;
-            values[i] = e.Value;
-            scopes[i] = e.ScopeKey;
-            tasks[i] = e.TaskKey;
-            incidents[i] = e.IncidentKey;
-            jobs[i] = e.JobKey;
-            details[i] = e.Detail;
+            columns[c] = HistoryColumnKinds[c].Kind switch
+            {
+                "bigint" => new long[n],
+                "int" => new int[n],
+                _ => new string?[n],
+            };
         }
 
-        return [keys, times, kinds, instances, definitions, processIds, elementIds, elementInstances, elementTypes, names, values, scopes, tasks, incidents, jobs, details];
+        var row = new object?[HistoryColumnCount];
+        for (var i = 0; i < n; i++)
+        {
+            HistoryRow(events[i], row, 0);
+            for (var c = 0; c < row.Length; c++)
+            {
+                switch (columns[c])
+                {
+                    case long[] longs:
+                        longs[i] = (long)row[c]!;
+                        break;
+                    case int[] ints:
+                        ints[i] = (int)row[c]!;
+                        break;
+                    case string?[] texts:
+                        texts[i] = (string?)row[c];
+                        break;
+                }
+            }
+        }
+
+        return columns;
     }
 
+    /// <summary>The events as a JSON array of rows, each an array of the column values.</summary>
     private static string HistoryJson(List<HistoryEvent> events)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(events.Count * 160);
+        var row = new object?[HistoryColumnCount];
         using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
         {
             w.WriteStartArray();
             foreach (var e in events)
             {
+                HistoryRow(e, row, 0);
                 w.WriteStartArray();
-                w.WriteNumberValue(e.Key);
-                w.WriteNumberValue(Ticks.Of(e.Time));
-                w.WriteNumberValue((int)e.Kind);
-                w.WriteNumberValue(e.ProcessInstanceKey);
-                w.WriteNumberValue(e.ProcessDefinitionKey);
-                w.WriteStringValue(e.BpmnProcessId);
-                WriteNullable(w, e.ElementId);
-                w.WriteNumberValue(e.ElementInstanceKey);
-                WriteNullable(w, e.ElementType);
-                WriteNullable(w, e.VariableName);
-                WriteNullable(w, e.Value);
-                w.WriteNumberValue(e.ScopeKey);
-                w.WriteNumberValue(e.TaskKey);
-                w.WriteNumberValue(e.IncidentKey);
-                w.WriteNumberValue(e.JobKey);
-                WriteNullable(w, e.Detail);
+                foreach (var value in row)
+                {
+                    switch (value)
+                    {
+                        case long number:
+                            w.WriteNumberValue(number);
+                            break;
+                        case int number:
+                            w.WriteNumberValue(number);
+                            break;
+                        case string text:
+                            w.WriteStringValue(text);
+                            break;
+                        default:
+                            w.WriteNullValue();
+                            break;
+                    }
+                }
+
                 w.WriteEndArray();
             }
 
@@ -431,18 +436,6 @@ public sealed partial class EfProcessStore
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static void WriteNullable(System.Text.Json.Utf8JsonWriter w, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNullValue();
-        }
-        else
-        {
-            w.WriteStringValue(value);
-        }
     }
 
     private int Execute(string sql, params object?[] values)

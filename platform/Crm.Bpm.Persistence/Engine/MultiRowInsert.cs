@@ -16,6 +16,22 @@ internal sealed class MultiRowInsert(string prefix, int columns, int maxRows)
 
     public int MaxRows => maxRows;
 
+    /// <summary>The statements (with their parameter values) that insert <paramref name="rows"/>: <see cref="MaxRows"/> rows at the most each; <paramref name="fill"/> puts one row's values at an offset.</summary>
+    public IEnumerable<(string Sql, object?[] Values)> Statements<T>(IReadOnlyList<T> rows, Action<T, object?[], int> fill)
+    {
+        for (var start = 0; start < rows.Count; start += maxRows)
+        {
+            var count = Math.Min(maxRows, rows.Count - start);
+            var values = new object?[count * columns];
+            for (var i = 0; i < count; i++)
+            {
+                fill(rows[start + i], values, i * columns);
+            }
+
+            yield return (Sql(count), values);
+        }
+    }
+
     /// <summary>The statement for <paramref name="rows"/> rows (1 to <see cref="MaxRows"/>).</summary>
     public string Sql(int rows)
     {
