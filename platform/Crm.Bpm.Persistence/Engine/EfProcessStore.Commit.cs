@@ -476,28 +476,8 @@ public sealed partial class EfProcessStore
             // Many writes (a batch of commands) go as one batch where the driver has them, whatever the dialect prefers.
             if (_pending.Count > 1 && (_dialect.PreferBatches || _pending.Count >= ManyWrites) && connection.CanCreateBatch)
             {
-                using var batch = connection.CreateBatch();
+                using var batch = PendingBatch(connection, static write => write.Sql);
                 batch.Transaction = _transaction;
-                foreach (var write in _pending)
-                {
-                    var command = batch.CreateBatchCommand();
-                    var positional = _dialect.PositionalBatchSql(write.Sql);
-                    command.CommandText = positional ?? write.Sql;
-                    for (var i = 0; i < write.Values.Length; i++)
-                    {
-                        var parameter = command.CreateParameter();
-                        if (positional is null)
-                        {
-                            parameter.ParameterName = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        }
-
-                        parameter.Value = write.Values[i] ?? DBNull.Value;
-                        command.Parameters.Add(parameter);
-                    }
-
-                    batch.BatchCommands.Add(command);
-                }
-
                 batch.ExecuteNonQuery();
                 for (var i = 0; i < _pending.Count; i++)
                 {
@@ -534,22 +514,7 @@ public sealed partial class EfProcessStore
             return;
         }
 
-        var connection = Connection();
-        using var batch = connection.CreateBatch();
-        foreach (var write in _pending)
-        {
-            var command = batch.CreateBatchCommand();
-            var sql = write.MustHitOne is null ? write.Sql : _dialect.FailUnlessOneRow(write.Sql);
-            command.CommandText = _dialect.PositionalBatchSql(sql) ?? sql;
-            foreach (var value in write.Values)
-            {
-                var parameter = command.CreateParameter();
-                parameter.Value = value ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-
-            batch.BatchCommands.Add(command);
-        }
+        using var batch = PendingBatch(Connection(), write => write.MustHitOne is null ? write.Sql : _dialect.FailUnlessOneRow(write.Sql));
 
         try
         {
@@ -570,6 +535,34 @@ public sealed partial class EfProcessStore
         {
             _pending.Clear();
         }
+    }
+
+    /// <summary>The queued writes as one batch, each with the SQL <paramref name="sqlOf"/> gives it (in the dialect's positional form where it has one).</summary>
+    private System.Data.Common.DbBatch PendingBatch(System.Data.Common.DbConnection connection, Func<PendingWrite, string> sqlOf)
+    {
+        var batch = connection.CreateBatch();
+        foreach (var write in _pending)
+        {
+            var command = batch.CreateBatchCommand();
+            var sql = sqlOf(write);
+            var positional = _dialect.PositionalBatchSql(sql);
+            command.CommandText = positional ?? sql;
+            for (var i = 0; i < write.Values.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                if (positional is null)
+                {
+                    parameter.ParameterName = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                parameter.Value = write.Values[i] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        return batch;
     }
 
     /// <summary>How many queued writes make one batch worth its client-side cost even where single prepared commands are preferred.</summary>
