@@ -122,8 +122,6 @@ public sealed partial class EfProcessStore
     {
         Set(command, 0, key);
         instance = null;
-        var elements = new List<ElementRow>();
-        var variables = new List<VariableRow>();
         using var reader = ExecuteStatements(command);
         if (readInstance)
         {
@@ -135,12 +133,20 @@ public sealed partial class EfProcessStore
             reader.NextResult();
         }
 
+        return ReadElementsAndVariables(reader);
+    }
+
+    /// <summary>Reads the element rows from the reader's current result and the variable rows from the next.</summary>
+    private static (List<ElementRow> Elements, List<VariableRow> Variables) ReadElementsAndVariables(DbDataReader reader)
+    {
+        var elements = new List<ElementRow>();
         while (reader.Read())
         {
             elements.Add(ReadElement(reader));
         }
 
         reader.NextResult();
+        var variables = new List<VariableRow>();
         while (reader.Read())
         {
             variables.Add(ReadVariable(reader));
@@ -218,19 +224,7 @@ public sealed partial class EfProcessStore
                 }
                 else
                 {
-                    var elements = new List<ElementRow>();
-                    while (reader.Read())
-                    {
-                        elements.Add(ReadElement(reader));
-                    }
-
-                    reader.NextResult();
-                    var variables = new List<VariableRow>();
-                    while (reader.Read())
-                    {
-                        variables.Add(ReadVariable(reader));
-                    }
-
+                    var (elements, variables) = ReadElementsAndVariables(reader);
                     rows = Fresh(row.Key, new InstanceRows(row, elements, variables));
                 }
             }
